@@ -1,0 +1,21 @@
+from django.conf import settings
+
+from pacte.navigation import menu_pour
+
+
+def site(request):
+    from pacte.models import Pacte
+
+    user = getattr(request, "user", None)
+    pacte = Pacte.courant()
+    return {
+        "pacte_courant": pacte,
+        "nom_departement": pacte.departement_nom if pacte else "Département",
+        "menu": menu_pour(user, request.path) if user is not None else [],
+        "DEBUG": settings.DEBUG,
+        "skiplinks": [
+            {"link": "#contenu", "label": "Contenu"},
+            {"link": "#navigation-principale", "label": "Menu"},
+            {"link": "#pied-de-page", "label": "Pied de page"},
+        ],
+    }

@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from pacte.views import accueil, auth, journal
+
+admin.site.site_header = "Administration du Pacte territorial d'insertion"
+admin.site.site_title = "Pacte territorial d'insertion"
+admin.site.index_title = "Référentiel et données"
+
+urlpatterns = [
+    path("", accueil.accueil, name="accueil"),
+    path("connexion/", auth.Connexion.as_view(), name="login"),
+    path("deconnexion/", auth.Deconnexion.as_view(), name="logout"),
+    path("mot-de-passe/", auth.ChangementMotDePasse.as_view(), name="password_change"),
+    path("mot-de-passe/modifie/", auth.ChangementMotDePasseFait.as_view(), name="password_change_done"),
+    path("journal-acces/", journal.journal_acces, name="journal_acces"),
+    path("parcours/", include("parcours.urls")),
+    path("partenaires/", include("partenaires.urls")),
+    path("evaluation/", include("evaluation.urls")),
+    path("api/", include("pacte.api_urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "pacte.views.erreurs.erreur_403"
+handler404 = "pacte.views.erreurs.erreur_404"
+handler500 = "pacte.views.erreurs.erreur_500"

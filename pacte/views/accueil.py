@@ -1,0 +1,8 @@
+from django.shortcuts import render
+
+from pacte.accueil import accueil_pour
+
+
+def accueil(request):
+    page = accueil_pour(request.user)
+    return render(request, "pacte/accueil.html", {"page": page, "titre": page.titre})

@@ -1,0 +1,28 @@
+from .beneficiaires import Beneficiaire
+from .evenements import (
+    ChangementReferent,
+    ContratEngagement,
+    Frein,
+    Note,
+    Orientation,
+    RendezVous,
+    Sortie,
+    Transfert,
+)
+from .parcours import Parcours
+from .prescriptions import Prescription, TransitionPrescription
+
+__all__ = [
+    "Beneficiaire",
+    "ChangementReferent",
+    "ContratEngagement",
+    "Frein",
+    "Note",
+    "Orientation",
+    "Parcours",
+    "Prescription",
+    "RendezVous",
+    "Sortie",
+    "Transfert",
+    "TransitionPrescription",
+]

@@ -1,0 +1,70 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from parcours.querysets import ParcoursQuerySet
+
+
+class Parcours(models.Model):
+    beneficiaire = models.ForeignKey(
+        "parcours.Beneficiaire",
+        on_delete=models.PROTECT,
+        related_name="parcours",
+        verbose_name="bénéficiaire",
+    )
+    mdd = models.ForeignKey("pacte.MDD", on_delete=models.PROTECT, related_name="parcours", verbose_name="MDD")
+    referent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="parcours_suivis",
+        verbose_name="référent unique",
+    )
+    date_ouverture_droit = models.DateField("date d'ouverture de droit")
+    date_entree = models.DateField("date d'entrée dans le dispositif")
+    date_sortie = models.DateField("date de sortie", null=True, blank=True)
+    # Pointers to the current state, kept by the service functions that record the events:
+    # the list filters read them without a subquery per row.
+    orientation_courante = models.ForeignKey(
+        "parcours.Orientation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    contrat_courant = models.ForeignKey(
+        "parcours.ContratEngagement", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Optimistic locking: a save that did not start from the latest version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
+    objects = ParcoursQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "parcours"
+        verbose_name_plural = "parcours"
+        ordering = ["-date_entree"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["beneficiaire"],
+                condition=models.Q(date_sortie__isnull=True),
+                name="parcours_un_seul_ouvert",
+                violation_error_message="Cette personne a déjà un parcours ouvert.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(date_sortie__isnull=True) | models.Q(date_sortie__gte=models.F("date_entree")),
+                name="parcours_sortie_apres_entree",
+                violation_error_message="La date de sortie ne peut pas précéder la date d'entrée.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["mdd", "date_sortie"], name="parcours_mdd_sortie"),
+            models.Index(fields=["date_entree"], name="parcours_date_entree"),
+        ]
+
+    def __str__(self):
+        return f"Parcours de {self.beneficiaire} ({self.mdd})"
+
+    @property
+    def est_ouvert(self) -> bool:
+        return self.date_sortie is None

@@ -1,0 +1,46 @@
+"""Who may see which named record. Every view, export and API endpoint starts from these."""
+
+from django.db import models
+
+from pacte.models.utilisateurs import ROLES_MDD, Role
+
+
+class ParcoursQuerySet(models.QuerySet):
+    def ouverts(self):
+        return self.filter(date_sortie__isnull=True)
+
+    def a_orienter(self):
+        return self.ouverts().filter(orientation_courante__isnull=True)
+
+    def visible_par(self, user):
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        if user.role in ROLES_MDD:
+            return self.filter(mdd__in=user.mdds.all())
+        if user.role == Role.CHARGE_ORIENTATION:
+            return self.a_orienter()
+        return self.none()
+
+
+class BeneficiaireQuerySet(models.QuerySet):
+    def visible_par(self, user):
+        from parcours.models import Parcours
+
+        return self.filter(models.Exists(Parcours.objects.visible_par(user).filter(beneficiaire=models.OuterRef("pk"))))
+
+
+class EvenementQuerySet(models.QuerySet):
+    """Events of a parcours (orientation, contract, frein…) are visible with their parcours."""
+
+    def visible_par(self, user):
+        from parcours.models import Parcours
+
+        return self.filter(parcours__in=Parcours.objects.visible_par(user))
+
+
+class PrescriptionQuerySet(EvenementQuerySet):
+    def visible_par(self, user):
+        """Prescribers see their MDD's; a partner sees those addressed to its actions."""
+        if user.is_authenticated and user.is_active and user.role == Role.PARTENAIRE:
+            return self.filter(action__partenaire_id=user.partenaire_id)
+        return super().visible_par(user)
