@@ -140,6 +140,9 @@ if env_bool("TASKS_DATABASE", False):
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# Demo accounts have public passwords: only on a developer's machine (dev settings, DEBUG on).
+PACTE_AUTORISER_COMPTES_DEMO = False
+
 # Days after the sortie before a closed parcours is anonymised (to be confirmed by the DPO).
 PACTE_DELAI_ANONYMISATION_JOURS = env_int("PACTE_DELAI_ANONYMISATION_JOURS", 730)
 
