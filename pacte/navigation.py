@@ -34,6 +34,7 @@ MENUS = {
         ("Actions et partenaires", "partenaires:mes_actions"),
         ("Tableau de bord", "evaluation:tableau_de_bord"),
         ("Journal d'accès", "journal_acces"),
+        ("Droit d'accès", "droit_d_acces"),
         ("Administration du référentiel", "admin:index"),
     ],
 }
