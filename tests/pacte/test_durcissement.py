@@ -22,6 +22,10 @@ def test_cinq_echecs_bloquent_la_connexion_avec_un_message_francais(client):
     response = client.post("/connexion/", {"username": "cible@departement.test", "password": "mot-de-passe-de-test"})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+    # The lock holds for that account only: a colleague at the same desk still logs in.
+    UserFactory(email="collegue@departement.test")
+    response = client.post("/connexion/", {"username": "collegue@departement.test", "password": "mot-de-passe-de-test"})
+    assert response.status_code == 302
 
 
 def test_la_politique_de_securite_interdit_les_scripts_en_ligne(client):
