@@ -1,11 +1,32 @@
 """Home figures of the référents thématiques and of the partners (aggregates, no names)."""
 
 from django.db.models import Count, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from pacte.accueil import Accueil, Tuile
 from parcours.models import Prescription
+from partenaires import figures
 from partenaires.models import Action
+
+
+def alertes_referent(user, aujourdhui=None) -> list[Tuile]:
+    """How many of the user's current actions raise each alert of «Mes actions» (one query)."""
+    aujourdhui = aujourdhui or timezone.localdate()
+    actions = figures.avec_chiffres(Action.objects.gerees_par(user).filter(date_fin__gte=aujourdhui), aujourdhui)
+    compte = actions.aggregate(
+        occupation=Count("pk", filter=Q(alerte_occupation=True)),
+        resultats=Count("pk", filter=Q(alerte_resultats=True)),
+        fin=Count("pk", filter=Q(alerte_fin_proche=True)),
+        budget=Count("pk", filter=Q(alerte_budget=True)),
+    )
+    lien = f"{reverse('partenaires:mes_actions')}?alerte=oui"
+    return [
+        Tuile(f"action(s) occupée(s) à moins de {figures.SEUIL_OCCUPATION} %", compte["occupation"], lien=lien),
+        Tuile("action(s) sans résultats pour la dernière période", compte["resultats"], lien=lien),
+        Tuile(f"action(s) se terminant dans moins de {figures.JOURS_AVANT_FIN} jours", compte["fin"], lien=lien),
+        Tuile("action(s) dont les versements dépassent le montant conventionné", compte["budget"], lien=lien),
+    ]
 
 
 def accueil_referent_thematique(user) -> Accueil:
@@ -18,10 +39,11 @@ def accueil_referent_thematique(user) -> Accueil:
         titre="Mes actions",
         introduction=f"Thématiques suivies : {thematiques}.",
         tuiles=[
-            Tuile("Actions en cours", chiffres["nombre"]),
+            Tuile("Actions en cours", chiffres["nombre"], lien=reverse("partenaires:mes_actions")),
             Tuile("Places conventionnées", chiffres["places"] or 0),
             Tuile("Personnes entrées", entrees),
         ],
+        alertes=alertes_referent(user, today),
     )
 
 
@@ -34,7 +56,11 @@ def accueil_partenaire(user) -> Accueil:
         titre=str(user.partenaire) if user.partenaire_id else "Espace partenaire",
         introduction="Les prescriptions adressées à vos actions.",
         tuiles=[
-            Tuile("Prescriptions à traiter", chiffres["a_traiter"]),
+            Tuile(
+                "Prescriptions à traiter",
+                chiffres["a_traiter"],
+                lien=f"{reverse('partenaires:prescriptions_recues')}?etat=proposee",
+            ),
             Tuile("Personnes entrées en action", chiffres["entrees"]),
             Tuile("Actions", Action.objects.gerees_par(user).count()),
         ],

@@ -7,11 +7,16 @@ from factory.django import DjangoModelFactory
 from partenaires.models import (
     Action,
     Ajustement,
+    Cofinancement,
+    ContactPartenaire,
+    DecisionReunion,
     Financement,
     GroupeTravail,
+    MembreGroupe,
     ObjectifAction,
     Partenaire,
     ResultatAction,
+    ReunionGroupe,
     Versement,
 )
 from partenaires.models.structures import NaturePartenaire
@@ -116,3 +121,47 @@ class GroupeTravailFactory(DjangoModelFactory):
 
     thematique = factory.SubFactory("tests.pacte.factories.ThematiqueFactory")
     nom = factory.LazyAttribute(lambda o: f"Groupe de travail {o.thematique.numero}")
+
+
+class CofinancementFactory(DjangoModelFactory):
+    class Meta:
+        model = Cofinancement
+
+    financement = factory.SubFactory(FinancementFactory)
+    financeur = "fse_plus"
+    montant = Decimal("20000.00")
+
+
+class ContactPartenaireFactory(DjangoModelFactory):
+    class Meta:
+        model = ContactPartenaire
+
+    partenaire = factory.SubFactory(PartenaireFactory)
+    nom = factory.Faker("name", locale="fr_FR")
+    fonction = "Directrice"
+
+
+class MembreGroupeFactory(DjangoModelFactory):
+    class Meta:
+        model = MembreGroupe
+
+    groupe = factory.SubFactory(GroupeTravailFactory)
+    nom = factory.Faker("name", locale="fr_FR")
+    structure = "Département de la Haute-Vienne"
+
+
+class ReunionGroupeFactory(DjangoModelFactory):
+    class Meta:
+        model = ReunionGroupe
+
+    groupe = factory.SubFactory(GroupeTravailFactory)
+    date = datetime.date(2025, 3, 15)
+    ordre_du_jour = "Bilan du premier trimestre."
+
+
+class DecisionReunionFactory(DjangoModelFactory):
+    class Meta:
+        model = DecisionReunion
+
+    reunion = factory.SubFactory(ReunionGroupeFactory)
+    texte = "Augmenter le nombre de places."

@@ -1,0 +1,176 @@
+"""Business actions of the partner side. Views, API, imports and the demo call these; each is atomic."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+
+from partenaires.models import Action, Ajustement, Financement, ObjectifAction, ResultatAction, Versement
+from partenaires.models.actions import SORTIE_FIELDS
+
+CHAMPS_RESULTAT = ["participants", "heures", *SORTIE_FIELDS.values()]
+
+
+def _date_json(valeur):
+    return valeur.isoformat() if isinstance(valeur, datetime.date) else valeur
+
+
+@transaction.atomic
+def enregistrer_ajustement(
+    action: Action,
+    par,
+    *,
+    date: datetime.date,
+    objet: str,
+    decision: str,
+    effet: str = Ajustement.Effet.AUCUN,
+    decision_reunion=None,
+    indicateur: str = "",
+    valeur_cible: int | None = None,
+    montant_conventionne: Decimal | None = None,
+    date_debut: datetime.date | None = None,
+    date_fin: datetime.date | None = None,
+    places: int | None = None,
+) -> Ajustement:
+    """Record an ajustement and apply its effect to the action, keeping the before/after values."""
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    avant, apres = {}, {}
+    E = Ajustement.Effet
+    if effet == E.OBJECTIFS:
+        if not indicateur or valeur_cible is None or valeur_cible < 0:
+            raise ValidationError({"valeur_cible": "Indiquez l'indicateur et sa nouvelle valeur cible."})
+        objectif = ObjectifAction.objects.filter(action=action, indicateur=indicateur).first()
+        avant = {indicateur: objectif.valeur_cible if objectif else None}
+        apres = {indicateur: valeur_cible}
+        ObjectifAction.objects.update_or_create(
+            action=action, indicateur=indicateur, defaults={"valeur_cible": valeur_cible}
+        )
+    elif effet == E.FINANCEMENT:
+        if action.financement_id is None:
+            raise ValidationError({"effet": "Cette action n'a pas de financement à modifier."})
+        if montant_conventionne is None or montant_conventionne < 0:
+            raise ValidationError({"montant_conventionne": "Indiquez le nouveau montant conventionné."})
+        financement = Financement.objects.select_for_update().get(pk=action.financement_id)
+        verse = financement.versements.aggregate(s=Sum("montant"))["s"] or Decimal(0)
+        if montant_conventionne < verse:
+            raise ValidationError(
+                {
+                    "montant_conventionne": (
+                        f"Le montant conventionné ne peut pas être inférieur aux versements ({verse} €)."
+                    )
+                }
+            )
+        avant = {"montant_conventionne": str(financement.montant_conventionne)}
+        apres = {"montant_conventionne": str(montant_conventionne)}
+        financement.montant_conventionne = montant_conventionne
+        financement.save(update_fields=["montant_conventionne"])
+    elif effet == E.PERIODE:
+        if not date_debut or not date_fin:
+            raise ValidationError({"date_fin": "Indiquez les nouvelles dates de début et de fin."})
+        if date_fin <= date_debut:
+            raise ValidationError({"date_fin": "La fin de l'action doit suivre son début."})
+        hors = action.resultats.exclude(periode_debut__gte=date_debut, periode_fin__lte=date_fin)
+        if hors.exists():
+            raise ValidationError({"date_fin": "Des résultats déjà saisis sortiraient de la nouvelle période."})
+        avant = {"date_debut": _date_json(action.date_debut), "date_fin": _date_json(action.date_fin)}
+        apres = {"date_debut": _date_json(date_debut), "date_fin": _date_json(date_fin)}
+        action.date_debut, action.date_fin = date_debut, date_fin
+        action.save()
+    elif effet == E.PLACES:
+        if places is None or places < 0:
+            raise ValidationError({"places": "Indiquez le nouveau nombre de places."})
+        avant, apres = {"places": action.places}, {"places": places}
+        action.places = places
+        action.save()
+    elif effet != E.AUCUN:
+        raise ValidationError({"effet": "Effet inconnu."})
+    return Ajustement.objects.create(
+        action=action,
+        date=date,
+        auteur=par,
+        objet=objet,
+        decision=decision,
+        effet=effet,
+        decision_reunion=decision_reunion,
+        valeur_avant=avant,
+        valeur_apres=apres,
+    )
+
+
+def verifier_resultat(action: Action, periode_debut, periode_fin, valeurs: dict, *, exclure_pk=None) -> None:
+    """Checks of a period's results; raises a ValidationError keyed by field, in French."""
+    erreurs = {}
+    for champ in CHAMPS_RESULTAT:
+        if valeurs.get(champ) is not None and valeurs[champ] < 0:
+            erreurs[champ] = "Un chiffre ne peut pas être négatif."
+    if periode_debut and periode_fin:
+        if periode_fin < periode_debut:
+            erreurs["periode_fin"] = "La fin de la période doit suivre son début."
+        elif periode_debut < action.date_debut or periode_fin > action.date_fin:
+            erreurs["periode_debut"] = (
+                f"La période doit être comprise dans celle de l'action "
+                f"(du {action.date_debut:%d/%m/%Y} au {action.date_fin:%d/%m/%Y})."
+            )
+        else:
+            chevauchement = ResultatAction.objects.filter(
+                action=action, periode_debut__lte=periode_fin, periode_fin__gte=periode_debut
+            )
+            if exclure_pk:
+                chevauchement = chevauchement.exclude(pk=exclure_pk)
+            autre = chevauchement.first()
+            if autre:
+                erreurs["periode_debut"] = (
+                    f"Cette période chevauche celle déjà saisie du {autre.periode_debut:%d/%m/%Y} "
+                    f"au {autre.periode_fin:%d/%m/%Y} : corrigez plutôt cette saisie."
+                )
+    sorties = sum(valeurs.get(champ) or 0 for champ in SORTIE_FIELDS.values())
+    if valeurs.get("participants") is not None and sorties > valeurs["participants"]:
+        erreurs["participants"] = (
+            f"Le total des sorties ({sorties}) ne peut pas dépasser "
+            f"le nombre de participants ({valeurs['participants']})."
+        )
+    if erreurs:
+        raise ValidationError(erreurs)
+
+
+@transaction.atomic
+def enregistrer_resultat(
+    action: Action, par, *, periode_debut, periode_fin, source=ResultatAction.Source.REFERENT, resultat=None, **valeurs
+) -> ResultatAction:
+    """Create the results of a period, or correct `resultat` (simple_history keeps the previous figures)."""
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    if resultat is not None and resultat.action_id != action.pk:
+        raise ValidationError("Ce résultat n'appartient pas à cette action.")
+    verifier_resultat(action, periode_debut, periode_fin, valeurs, exclure_pk=resultat.pk if resultat else None)
+    resultat = resultat or ResultatAction(action=action)
+    resultat.periode_debut, resultat.periode_fin = periode_debut, periode_fin
+    for champ in CHAMPS_RESULTAT:
+        setattr(resultat, champ, valeurs.get(champ) or 0)
+    resultat.source = source
+    resultat.saisi_par = par
+    resultat.save()
+    return resultat
+
+
+@transaction.atomic
+def enregistrer_versement(financement: Financement, *, nature: str, date, montant: Decimal) -> Versement:
+    """A payment beyond the agreed amount is refused."""
+    financement = Financement.objects.select_for_update().get(pk=financement.pk)
+    if montant is None or montant <= 0:
+        raise ValidationError({"montant": "Le montant d'un versement est positif."})
+    deja = financement.versements.aggregate(s=Sum("montant"))["s"] or Decimal(0)
+    if deja + montant > financement.montant_conventionne:
+        reste = financement.montant_conventionne - deja
+        raise ValidationError(
+            {
+                "montant": (
+                    f"Ce versement dépasserait le montant conventionné ({financement.montant_conventionne} €) : "
+                    f"il reste {reste} € à verser."
+                )
+            }
+        )
+    return Versement.objects.create(financement=financement, nature=nature, date=date, montant=montant)
