@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "dsfr",
+    "widget_tweaks",  # django-dsfr's checkbox templates load it
     "django_htmx",
     "django_filters",
     "simple_history",
