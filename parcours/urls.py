@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from parcours.views import creation, fiche, file_active, orientation
 
 app_name = "parcours"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", file_active.file_active, name="file_active"),
+    path("a-orienter/", orientation.a_orienter, name="a_orienter"),
+    path("nouveau/", creation.creer, name="creer"),
+    path("<int:pk>/", fiche.fiche, name="fiche"),
+    path("<int:pk>/orienter/", orientation.orienter, name="orienter"),
+    path("<int:pk>/<slug:evenement>/", fiche.enregistrer, name="enregistrer"),
+]

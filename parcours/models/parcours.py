@@ -34,10 +34,19 @@ class Parcours(models.Model):
     )
     # Optimistic locking: a save that did not start from the latest version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
+    modifie_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="dernière modification par",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "version", "modifie_par"])
     objects = ParcoursQuerySet.as_manager()
 
     class Meta:

@@ -7,6 +7,7 @@ from factory.fuzzy import FuzzyChoice
 from parcours.choices import EtatPrescription, TypeOrientation
 from parcours.models import (
     Beneficiaire,
+    ChangementReferent,
     ContratEngagement,
     Frein,
     Note,
@@ -14,6 +15,8 @@ from parcours.models import (
     Parcours,
     Prescription,
     RendezVous,
+    Sortie,
+    Transfert,
 )
 from tests.pacte.factories import MDDFactory, UserFactory
 
@@ -32,16 +35,24 @@ class BeneficiaireFactory(DjangoModelFactory):
 class ParcoursFactory(DjangoModelFactory):
     class Meta:
         model = Parcours
+        skip_postgeneration_save = True
 
     beneficiaire = factory.SubFactory(BeneficiaireFactory)
     mdd = factory.SubFactory(MDDFactory)
     date_ouverture_droit = datetime.date(2025, 1, 15)
     date_entree = datetime.date(2025, 2, 1)
 
+    class Params:
+        # A parcours already oriented (sociale, by the département): most MDD situations.
+        oriente = factory.Trait(
+            orientation=factory.RelatedFactory("tests.parcours.factories.OrientationFactory", "parcours")
+        )
+
 
 class OrientationFactory(DjangoModelFactory):
     class Meta:
         model = Orientation
+        skip_postgeneration_save = True
 
     parcours = factory.SubFactory(ParcoursFactory)
     type = TypeOrientation.SOCIALE
@@ -106,3 +117,36 @@ class PrescriptionFactory(DjangoModelFactory):
     prescripteur = factory.SubFactory(UserFactory)
     etat = EtatPrescription.PROPOSEE
     date_proposition = datetime.date(2025, 4, 1)
+
+
+class ChangementReferentFactory(DjangoModelFactory):
+    class Meta:
+        model = ChangementReferent
+
+    parcours = factory.SubFactory(ParcoursFactory)
+    nouveau = factory.SubFactory(UserFactory)
+    date = datetime.date(2025, 3, 1)
+
+
+class SortieFactory(DjangoModelFactory):
+    class Meta:
+        model = Sortie
+
+    parcours = factory.SubFactory(ParcoursFactory)
+    date = datetime.date(2025, 9, 1)
+    type = "emploi_durable"
+
+
+class TransfertFactory(DjangoModelFactory):
+    class Meta:
+        model = Transfert
+
+    parcours = factory.SubFactory(ParcoursFactory)
+    date = datetime.date(2025, 6, 1)
+    mdd_origine = factory.SelfAttribute("parcours.mdd")
+    mdd_destination = factory.SubFactory(MDDFactory)
+
+
+def agent_mdd(mdd, **kwargs):
+    """A travailleur social of this MDD (the référent de parcours)."""
+    return UserFactory(travailleur_social=True, mdds=[mdd], **kwargs)

@@ -1,0 +1,182 @@
+"""Filters of the file active. The home page alerts link to `?alerte=<value>` of this list."""
+
+from datetime import timedelta
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+
+from pacte.forms import DsfrForm
+from pacte.models import User
+from pacte.models.utilisateurs import ROLES_MDD
+from pacte.text import normaliser
+from parcours.choices import CategorieFrein, EtatContrat, Presence, TypeOrientation
+from parcours.models import Frein, RendezVous
+from parcours.services import ajouter_mois, aujourdhui
+
+SANS_RDV_MOIS = 3
+DELAI_ORIENTATION_JOURS = 30
+ECHEANCE_JOURS = 30
+
+
+class Alerte:
+    A_ORIENTER = "a_orienter"
+    A_ORIENTER_30_JOURS = "a_orienter_30_jours"
+    CONTRAT_ECHU_OU_ECHEANCE = "contrat_echu_ou_echeance"
+    CONTRAT_ECHEANCE = "contrat_echeance_30_jours"
+    CONTRAT_ECHU = "contrat_echu"
+    SANS_RDV = "sans_rendez_vous_3_mois"
+
+    choices = [
+        (A_ORIENTER, "Nouveaux entrants à orienter"),
+        (A_ORIENTER_30_JOURS, "À orienter depuis plus de 30 jours"),
+        (CONTRAT_ECHU_OU_ECHEANCE, "Contrat échu ou à échéance sous 30 jours"),
+        (CONTRAT_ECHEANCE, "Contrat à échéance sous 30 jours"),
+        (CONTRAT_ECHU, "Contrat échu"),
+        (SANS_RDV, "Sans rendez-vous depuis 3 mois"),
+    ]
+
+
+def condition_alerte(valeur, jour=None) -> Q:
+    """The SQL condition of each alert, shared by the list filter and the home page counts."""
+    jour = jour or aujourdhui()
+    contrat_actif = Q(contrat_courant__etat__in=[EtatContrat.SIGNE, EtatContrat.ECHU])
+    echu = contrat_actif & Q(contrat_courant__date_fin__lt=jour)
+    echeance = (
+        Q(contrat_courant__etat=EtatContrat.SIGNE)
+        & Q(contrat_courant__date_fin__gte=jour)
+        & Q(contrat_courant__date_fin__lte=jour + timedelta(days=ECHEANCE_JOURS))
+    )
+    seuil_rdv = ajouter_mois(jour, -SANS_RDV_MOIS)
+    rdv_recent = RendezVous.objects.filter(
+        parcours=OuterRef("pk"), date__date__gte=seuil_rdv, date__date__lte=jour, presence=Presence.PRESENT
+    )
+    return {
+        Alerte.A_ORIENTER: Q(orientation_courante__isnull=True),
+        Alerte.A_ORIENTER_30_JOURS: Q(orientation_courante__isnull=True)
+        & Q(date_entree__lt=jour - timedelta(days=DELAI_ORIENTATION_JOURS)),
+        Alerte.CONTRAT_ECHU_OU_ECHEANCE: echu | echeance,
+        Alerte.CONTRAT_ECHEANCE: echeance,
+        Alerte.CONTRAT_ECHU: echu,
+        Alerte.SANS_RDV: Q(date_entree__lt=seuil_rdv) & ~Exists(rdv_recent),
+    }[valeur]
+
+
+class EtatContratFiltre:
+    AUCUN = "aucun"
+    EN_COURS = "en_cours"
+    choices = [
+        (AUCUN, "Sans contrat"),
+        (EtatContrat.BROUILLON, "Brouillon"),
+        (EN_COURS, "Signé, en cours"),
+        (EtatContrat.ECHU, "Échu"),
+        (EtatContrat.RESILIE, "Résilié"),
+    ]
+
+
+class StatutParcours:
+    OUVERTS = ""
+    CLOS = "clos"
+    TOUS = "tous"
+    choices = [(CLOS, "Parcours clos"), (TOUS, "Tous les parcours")]
+
+
+class FileActiveFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="rechercher", label="Nom, prénom ou numéro allocataire")
+    orientation = django_filters.ChoiceFilter(
+        label="Orientation",
+        choices=[("aucune", "Non orienté"), *TypeOrientation.choices],
+        method="filtrer_orientation",
+        empty_label="Toutes",
+    )
+    referent = django_filters.ModelChoiceFilter(
+        label="Référent unique",
+        queryset=User.objects.none(),
+        empty_label="Tous",
+        null_label="Sans référent unique",
+    )
+    contrat = django_filters.ChoiceFilter(
+        label="Contrat d'engagement", choices=EtatContratFiltre.choices, method="filtrer_contrat", empty_label="Tous"
+    )
+    frein = django_filters.ChoiceFilter(
+        label="Frein ouvert", choices=CategorieFrein.choices, method="filtrer_frein", empty_label="Tous"
+    )
+    alerte = django_filters.ChoiceFilter(
+        label="Situation à traiter", choices=Alerte.choices, method="filtrer_alerte", empty_label="Toutes"
+    )
+    statut = django_filters.ChoiceFilter(
+        label="Parcours", choices=StatutParcours.choices, method="filtrer_statut", empty_label="Parcours ouverts"
+    )
+    tri = django_filters.OrderingFilter(
+        label="Trier par",
+        fields=(
+            ("beneficiaire__nom_recherche", "nom"),
+            ("date_entree", "entree"),
+            ("contrat_courant__date_fin", "fin_contrat"),
+            ("dernier_rdv", "dernier_rdv"),
+        ),
+        field_labels={
+            "beneficiaire__nom_recherche": "Nom",
+            "date_entree": "Date d'entrée",
+            "contrat_courant__date_fin": "Fin du contrat",
+            "dernier_rdv": "Dernier rendez-vous",
+        },
+        empty_label="Nom",
+    )
+
+    class Meta:
+        form = DsfrForm
+        fields: list[str] = []
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["referent"].queryset = (
+            User.objects.filter(role__in=ROLES_MDD, mdds__in=user.mdds.all()).distinct().order_by("last_name")
+        )
+
+    @property
+    def qs(self):
+        qs = super().qs
+        donnees = getattr(self.form, "cleaned_data", {})
+        if not donnees.get("statut"):
+            qs = qs.filter(date_sortie__isnull=True)
+        if not donnees.get("tri"):
+            qs = qs.order_by("beneficiaire__nom_recherche", "pk")
+        return qs
+
+    def rechercher(self, queryset, name, value):
+        texte = normaliser(value)
+        if not texte:
+            return queryset
+        if texte.replace(" ", "").isdigit():
+            return queryset.filter(beneficiaire__numero_allocataire__startswith=texte.replace(" ", ""))
+        for mot in texte.split():
+            queryset = queryset.filter(beneficiaire__nom_recherche__contains=mot)
+        return queryset
+
+    def filtrer_orientation(self, queryset, name, value):
+        if value == "aucune":
+            return queryset.filter(orientation_courante__isnull=True)
+        return queryset.filter(orientation_courante__type=value)
+
+    def filtrer_contrat(self, queryset, name, value):
+        jour = aujourdhui()
+        if value == EtatContratFiltre.AUCUN:
+            return queryset.filter(contrat_courant__isnull=True)
+        if value == EtatContratFiltre.EN_COURS:
+            return queryset.filter(contrat_courant__etat=EtatContrat.SIGNE, contrat_courant__date_fin__gte=jour)
+        if value == EtatContrat.ECHU:
+            return queryset.filter(condition_alerte(Alerte.CONTRAT_ECHU, jour))
+        return queryset.filter(contrat_courant__etat=value)
+
+    def filtrer_frein(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Frein.objects.filter(parcours=OuterRef("pk"), categorie=value, date_levee__isnull=True))
+        )
+
+    def filtrer_alerte(self, queryset, name, value):
+        return queryset.filter(condition_alerte(value))
+
+    def filtrer_statut(self, queryset, name, value):
+        if value == StatutParcours.CLOS:
+            return queryset.filter(date_sortie__isnull=False)
+        return queryset

@@ -1,0 +1,307 @@
+"""The timeline and the change history of one parcours: one query per event kind, merged in Python."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from parcours.choices import EtatContrat
+from parcours.models import (
+    Beneficiaire,
+    ChangementReferent,
+    ContratEngagement,
+    Frein,
+    Note,
+    Orientation,
+    Parcours,
+    Prescription,
+    RendezVous,
+    Sortie,
+    Transfert,
+)
+from parcours.services import etat_contrat_effectif
+
+
+@dataclass
+class Element:
+    date: datetime.date
+    nature: str
+    titre: str
+    details: list[str] = field(default_factory=list)
+    auteur: str = ""
+    heure: datetime.time | None = None
+    ordre: datetime.datetime | None = None
+
+
+def _auteur(user):
+    return str(user) if user else ""
+
+
+def _date_heure(moment):
+    local = timezone.localtime(moment)
+    return local.date(), local.time()
+
+
+@dataclass
+class DonneesParcours:
+    """Everything the parcours page shows, fetched with a fixed number of queries."""
+
+    orientations: list
+    changements: list
+    contrats: list
+    freins: list
+    rendez_vous: list
+    notes: list
+    sorties: list
+    transferts: list
+    prescriptions: list
+
+    @classmethod
+    def charger(cls, parcours):
+        return cls(
+            orientations=list(Orientation.objects.filter(parcours=parcours).select_related("decidee_par")),
+            changements=list(
+                ChangementReferent.objects.filter(parcours=parcours).select_related("ancien", "nouveau", "created_by")
+            ),
+            contrats=list(ContratEngagement.objects.filter(parcours=parcours).select_related("created_by")),
+            freins=list(Frein.objects.filter(parcours=parcours).select_related("created_by")),
+            rendez_vous=list(RendezVous.objects.filter(parcours=parcours).select_related("avec", "created_by")),
+            notes=list(Note.objects.filter(parcours=parcours).select_related("created_by")),
+            sorties=list(Sortie.objects.filter(parcours=parcours).select_related("created_by")),
+            transferts=list(
+                Transfert.objects.filter(parcours=parcours).select_related(
+                    "mdd_origine", "mdd_destination", "created_by"
+                )
+            ),
+            prescriptions=list(
+                Prescription.objects.filter(parcours=parcours).select_related("action__partenaire", "prescripteur")
+            ),
+        )
+
+    @property
+    def freins_ouverts(self):
+        return [f for f in self.freins if f.date_levee is None]
+
+    @property
+    def prescriptions_en_cours(self):
+        return [p for p in self.prescriptions if p.etat in ("proposee", "acceptee", "entree")]
+
+    def a_des(self, slug) -> bool:
+        """Whether a form acting on an existing event has something to act on."""
+        maintenant = timezone.now()
+        return {
+            "signature": any(c.etat == EtatContrat.BROUILLON for c in self.contrats),
+            "resiliation": any(c.etat == EtatContrat.SIGNE for c in self.contrats),
+            "levee": bool(self.freins_ouverts),
+            "presence": any(r.presence == "prevu" and r.date <= maintenant for r in self.rendez_vous),
+        }.get(slug, True)
+
+    def timeline(self, parcours) -> list[Element]:
+        elements = [
+            Element(parcours.date_entree, "entree", "Entrée dans le dispositif", [f"MDD : {parcours.mdd}"]),
+        ]
+        for o in self.orientations:
+            details = [f"Organisme référent : {o.get_organisme_referent_display()}"]
+            if o.motif:
+                details.append(f"Motif : {o.motif}")
+            elements.append(
+                Element(o.date_decision, "orientation", f"{o}", details, _auteur(o.decidee_par), ordre=o.created_at)
+            )
+        for c in self.changements:
+            details = [f"Précédent : {c.ancien}"] if c.ancien else []
+            if c.motif:
+                details.append(f"Motif : {c.motif}")
+            elements.append(
+                Element(c.date, "referent", f"Référent unique : {c.nouveau}", details, _auteur(c.created_by))
+            )
+        for c in self.contrats:
+            etat = EtatContrat(etat_contrat_effectif(c)).label
+            details = [
+                f"Objectifs : {c.objectifs}",
+                f"{c.heures_hebdomadaires} h d'activité par semaine",
+                f"État : {etat}",
+            ]
+            if c.date_signature:
+                details.append(f"Signé le {c.date_signature:%d/%m/%Y}")
+            if c.motif_duree:
+                details.append(f"Motif de la durée : {c.motif_duree}")
+            if c.date_resiliation:
+                details.append(f"Résilié le {c.date_resiliation:%d/%m/%Y} : {c.motif_resiliation}")
+            elements.append(
+                Element(
+                    c.date_debut,
+                    "contrat",
+                    f"Contrat d'engagement du {c.date_debut:%d/%m/%Y} au {c.date_fin:%d/%m/%Y}",
+                    details,
+                    _auteur(c.created_by),
+                    ordre=c.created_at,
+                )
+            )
+        for f in self.freins:
+            details = [f.commentaire] if f.commentaire else []
+            elements.append(
+                Element(
+                    f.date_identification,
+                    "frein",
+                    f"Frein identifié : {f.get_categorie_display()}",
+                    details,
+                    _auteur(f.created_by),
+                )
+            )
+            if f.date_levee:
+                elements.append(Element(f.date_levee, "frein_leve", f"Frein levé : {f.get_categorie_display()}"))
+        for r in self.rendez_vous:
+            jour, heure = _date_heure(r.date)
+            details = [f"Présence : {r.get_presence_display()}"]
+            if r.objet:
+                details.append(f"Objet : {r.objet}")
+            if r.avec:
+                details.append(f"Avec : {r.avec}")
+            elements.append(
+                Element(
+                    jour,
+                    "rendez_vous",
+                    f"Rendez-vous : {r.get_nature_display()}",
+                    details,
+                    _auteur(r.created_by),
+                    heure=heure,
+                )
+            )
+        for n in self.notes:
+            elements.append(Element(n.date, "note", "Note", [n.texte], _auteur(n.created_by), ordre=n.created_at))
+        for s in self.sorties:
+            details = [s.commentaire] if s.commentaire else []
+            elements.append(
+                Element(
+                    s.date, "sortie", f"Sortie du dispositif : {s.get_type_display()}", details, _auteur(s.created_by)
+                )
+            )
+        for t in self.transferts:
+            details = [f"Motif : {t.motif}"] if t.motif else []
+            elements.append(
+                Element(
+                    t.date,
+                    "transfert",
+                    f"Transfert de {t.mdd_origine} vers {t.mdd_destination}",
+                    details,
+                    _auteur(t.created_by),
+                )
+            )
+        for p in self.prescriptions:
+            details = [f"Partenaire : {p.action.partenaire}", f"État : {p.get_etat_display()}"]
+            if p.date_entree:
+                details.append(f"Entrée le {p.date_entree:%d/%m/%Y}")
+            if p.date_sortie:
+                details.append(f"Sortie le {p.date_sortie:%d/%m/%Y} ({p.get_type_sortie_display()})")
+            if p.motif:
+                details.append(f"Motif : {p.motif}")
+            elements.append(
+                Element(
+                    p.date_proposition, "prescription", f"Prescription : {p.action}", details, _auteur(p.prescripteur)
+                )
+            )
+        plancher = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+        elements.sort(
+            key=lambda e: (e.date, e.heure or datetime.time.min, e.ordre or plancher),
+            reverse=True,
+        )
+        return elements
+
+
+@dataclass
+class Modification:
+    date: datetime.datetime
+    auteur: str
+    objet: str
+    action: str
+    changements: list[str]
+
+
+ACTIONS = {"+": "création", "~": "modification", "-": "suppression"}
+CHAMPS_MASQUES = {"id", "parcours", "created_at", "created_by", "updated_at"}
+
+
+def _lisible(champ, valeur, noms):
+    if valeur in (None, ""):
+        return "—"
+    if champ.is_relation:
+        return noms.get((champ.related_model._meta.label_lower, valeur), f"n° {valeur}")
+    if champ.choices:
+        return str(dict(champ.flatchoices).get(valeur, valeur))
+    if isinstance(valeur, datetime.date):
+        return f"{valeur:%d/%m/%Y}"
+    return str(valeur)
+
+
+def _noms_des_references(references):
+    """Names of the users and MDD that history rows point to: one query per model, not per row."""
+    from pacte.models import MDD, Commune, User
+
+    noms = {}
+    for modele in (User, MDD, Commune):
+        label = modele._meta.label_lower
+        ids = {pk for (lab, pk) in references if lab == label}
+        for objet in modele.objects.filter(pk__in=ids):
+            noms[(label, objet.pk)] = str(objet)
+    for label, pk in references:
+        if label == "parcours.orientation":
+            noms.setdefault((label, pk), "nouvelle orientation")
+        elif label == "parcours.contratengagement":
+            noms.setdefault((label, pk), "nouveau contrat")
+    return noms
+
+
+def historique(parcours, limite=50) -> list[Modification]:
+    """Who changed what and when (django-simple-history), on the parcours and its main events."""
+    sources = [
+        (Parcours, "Parcours", Parcours.history.filter(id=parcours.pk)),
+        (Beneficiaire, "Personne", Beneficiaire.history.filter(id=parcours.beneficiaire_id)),
+        (Orientation, "Orientation", Orientation.history.filter(parcours_id=parcours.pk)),
+        (ContratEngagement, "Contrat", ContratEngagement.history.filter(parcours_id=parcours.pk)),
+        (Frein, "Frein", Frein.history.filter(parcours_id=parcours.pk)),
+        (RendezVous, "Rendez-vous", RendezVous.history.filter(parcours_id=parcours.pk)),
+    ]
+    brutes = []
+    references = set()
+    for modele, libelle, qs in sources:
+        champs = [f for f in modele._meta.concrete_fields if f.name not in CHAMPS_MASQUES and f.name in _suivis(modele)]
+        precedents = {}
+        # Oldest first so that each row is compared with the previous state of the same object.
+        for ligne in qs.select_related("history_user").order_by("history_date", "history_id"):
+            avant = precedents.get(ligne.id)
+            precedents[ligne.id] = ligne
+            differences = []
+            if avant is not None:
+                for champ in champs:
+                    ancien, nouveau = getattr(avant, champ.attname), getattr(ligne, champ.attname)
+                    if ancien != nouveau:
+                        differences.append((champ, ancien, nouveau))
+                        if champ.is_relation:
+                            references.update(
+                                (champ.related_model._meta.label_lower, v) for v in (ancien, nouveau) if v
+                            )
+                if not differences and ligne.history_type == "~":
+                    continue
+            brutes.append((ligne, libelle, differences))
+    noms = _noms_des_references(references)
+    modifications = [
+        Modification(
+            date=ligne.history_date,
+            auteur=str(ligne.history_user) if ligne.history_user else "système",
+            objet=libelle,
+            action=ACTIONS.get(ligne.history_type, ligne.history_type),
+            changements=[
+                f"{str(champ.verbose_name).capitalize()} : {_lisible(champ, ancien, noms)} → "
+                f"{_lisible(champ, nouveau, noms)}"
+                for champ, ancien, nouveau in differences
+            ],
+        )
+        for ligne, libelle, differences in brutes
+    ]
+    modifications.sort(key=lambda m: m.date, reverse=True)
+    return modifications[:limite]
+
+
+def _suivis(modele):
+    """Fields that the history model keeps (some are excluded from simple_history)."""
+    return {f.name for f in modele.history.model._meta.fields}

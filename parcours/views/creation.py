@@ -1,0 +1,102 @@
+"""Creating a beneficiary and opening their parcours, never as a silent duplicate."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from pacte.access import role_requis
+from pacte.models.journal import journaliser
+from parcours.forms import NouveauBeneficiaireForm
+from parcours.models import Parcours
+from parcours.services import DoublonPossible, chercher_doublons, creer_beneficiaire, ouvrir_parcours
+from parcours.views.fiche import _reporter
+
+
+def _candidats_affiches(user, candidats):
+    """What the user may see of each possible duplicate: name, birth date, the MDD that follows them."""
+    visibles = set(
+        Parcours.objects.visible_par(user).filter(beneficiaire__in=candidats).values_list("beneficiaire_id", "pk")
+    )
+    lien = dict(visibles)
+    ouverts = dict(
+        Parcours.objects.ouverts().filter(beneficiaire__in=candidats).values_list("beneficiaire_id", "mdd__nom")
+    )
+    return [
+        {
+            "beneficiaire": c,
+            "mdd": ouverts.get(c.pk, "aucun parcours ouvert"),
+            "parcours_pk": lien.get(c.pk),
+            "peut_rouvrir": c.pk not in ouverts,
+        }
+        for c in candidats
+    ]
+
+
+def _rouvrir(request, formulaire):
+    """Re-entry of a known person: only one of the candidates of this identity, never a forged id."""
+    d = formulaire.cleaned_data
+    beneficiaire = get_object_or_404(chercher_doublons(formulaire.identite()), pk=request.POST["rouvrir"])
+    return ouvrir_parcours(
+        beneficiaire,
+        mdd=d["mdd"],
+        date_ouverture_droit=d["date_ouverture_droit"],
+        date_entree=d["date_entree"],
+        par=request.user,
+    )
+
+
+@role_requis(lambda user: user.est_agent_mdd or user.est_charge_orientation)
+def creer(request):
+    formulaire = NouveauBeneficiaireForm(request.POST or None, user=request.user)
+    candidats = []
+    if request.method == "POST" and formulaire.is_valid():
+        d = formulaire.cleaned_data
+        try:
+            if request.POST.get("rouvrir"):
+                parcours = _rouvrir(request, formulaire)
+            else:
+                parcours = creer_beneficiaire(
+                    formulaire.identite(),
+                    mdd=d["mdd"],
+                    date_ouverture_droit=d["date_ouverture_droit"],
+                    date_entree=d["date_entree"],
+                    par=request.user,
+                    autres_champs=formulaire.autres_champs(),
+                    confirme_autre_personne=d["confirme_autre_personne"],
+                )
+        except DoublonPossible as doublon:
+            formulaire.add_error(None, doublon.messages[0])
+            candidats = _candidats_affiches(request.user, doublon.candidats)
+            for c in doublon.candidats:
+                journaliser(
+                    request.user,
+                    page=request.path,
+                    objet="bénéficiaire",
+                    objet_id=c.pk,
+                    beneficiaire_id=c.pk,
+                    libelle="Doublon possible montré à la création",
+                )
+        except ValidationError as erreur:
+            _reporter(formulaire, erreur)
+        else:
+            messages.success(request, f"{parcours.beneficiaire} est enregistré(e), son parcours est ouvert.")
+            if (
+                Parcours.objects.visible_par(request.user).filter(pk=parcours.pk).exists()
+                and request.user.est_agent_mdd
+            ):
+                return redirect("parcours:fiche", pk=parcours.pk)
+            if request.user.est_charge_orientation:
+                return redirect("parcours:orienter", pk=parcours.pk)
+            return redirect("parcours:file_active")
+    retour = reverse("parcours:file_active") if request.user.est_agent_mdd else reverse("parcours:a_orienter")
+    return render(
+        request,
+        "parcours/creer.html",
+        {
+            "form": formulaire,
+            "candidats": candidats,
+            "titre": "Nouveau bénéficiaire",
+            "fil_ariane": [{"label": "Personnes", "url": retour}, {"label": "Nouveau bénéficiaire"}],
+        },
+    )

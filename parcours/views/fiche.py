@@ -1,0 +1,143 @@
+"""The parcours page: header, timeline, history, and the forms that record each event."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_POST
+
+from pacte.access import role_requis
+from pacte.models.journal import journaliser
+from parcours.forms import FORMULAIRES
+from parcours.models import Parcours
+from parcours.services import ConflitDeVersion, etat_contrat_effectif
+from parcours.timeline import DonneesParcours, historique
+
+agent_mdd_requis = role_requis(lambda user: user.est_agent_mdd)
+
+
+def parcours_visible(user, pk):
+    return get_object_or_404(
+        Parcours.objects.visible_par(user).select_related(
+            "beneficiaire__commune", "mdd", "referent", "orientation_courante", "contrat_courant", "modifie_par"
+        ),
+        pk=pk,
+    )
+
+
+def lien_catalogue(parcours):
+    try:
+        return f"{reverse('partenaires:catalogue')}?parcours={parcours.pk}"
+    except NoReverseMatch:
+        return ""
+
+
+def contexte_fiche(request, parcours, formulaire_lie=None, succes=""):
+    donnees = DonneesParcours.charger(parcours)
+    formulaires = []
+    if parcours.est_ouvert:
+        for slug, classe in FORMULAIRES.items():
+            if formulaire_lie is not None and formulaire_lie.slug == slug:
+                formulaires.append(formulaire_lie)
+            elif donnees.a_des(slug):
+                formulaires.append(classe(parcours=parcours))
+    elif formulaire_lie is not None:
+        formulaires.append(formulaire_lie)
+    beneficiaire = parcours.beneficiaire
+    return {
+        "parcours": parcours,
+        "beneficiaire": beneficiaire,
+        "donnees": donnees,
+        "etat_contrat": etat_contrat_effectif(parcours.contrat_courant) if parcours.contrat_courant else "",
+        "timeline": donnees.timeline(parcours),
+        "historique": historique(parcours),
+        "formulaires": formulaires,
+        "formulaire_lie": formulaire_lie,
+        "succes": succes,
+        "lien_catalogue": lien_catalogue(parcours),
+        "titre": f"Parcours de {beneficiaire}",
+        "fil_ariane": [
+            {"label": "File active", "url": reverse("parcours:file_active")},
+            {"label": f"Parcours de {beneficiaire}"},
+        ],
+    }
+
+
+@agent_mdd_requis
+def fiche(request, pk):
+    parcours = parcours_visible(request.user, pk)
+    journaliser(
+        request.user,
+        page=request.path,
+        objet="parcours",
+        objet_id=parcours.pk,
+        beneficiaire_id=parcours.beneficiaire_id,
+    )
+    return render(request, "parcours/fiche.html", contexte_fiche(request, parcours))
+
+
+@require_POST
+@agent_mdd_requis
+def enregistrer(request, pk, evenement):
+    classe = FORMULAIRES.get(evenement)
+    if classe is None:
+        raise Http404("Page introuvable.")
+    parcours = parcours_visible(request.user, pk)
+    formulaire = classe(request.POST, parcours=parcours)
+    if formulaire.is_valid():
+        try:
+            formulaire.enregistrer(request.user)
+        except ConflitDeVersion as conflit:
+            parcours.refresh_from_db()
+            formulaire.montrer_version(parcours.version)
+            formulaire.add_error(None, conflit.messages[0])
+        except ValidationError as erreur:
+            _reporter(formulaire, erreur)
+        else:
+            journaliser(
+                request.user,
+                page=request.path,
+                objet=formulaire.slug,
+                objet_id=parcours.pk,
+                beneficiaire_id=parcours.beneficiaire_id,
+                nature="modification",
+                libelle=formulaire.message_succes,
+            )
+            return _apres_succes(request, parcours, formulaire)
+    contexte = contexte_fiche(request, parcours_visible(request.user, pk), formulaire_lie=formulaire)
+    gabarit = "parcours/includes/fiche_contenu.html" if request.htmx else "parcours/fiche.html"
+    return render(request, gabarit, contexte)
+
+
+def _reporter(formulaire, erreur):
+    if hasattr(erreur, "error_dict"):
+        for champ, messages_champ in erreur.message_dict.items():
+            cible = champ if champ in formulaire.fields else None
+            for message in messages_champ:
+                formulaire.add_error(cible, message)
+    else:
+        for message in erreur.messages:
+            formulaire.add_error(None, message)
+
+
+def _apres_succes(request, parcours, formulaire):
+    url = reverse("parcours:fiche", args=[parcours.pk])
+    if not Parcours.objects.visible_par(request.user).filter(pk=parcours.pk).exists():
+        # A transfer to an MDD the user does not belong to: the parcours leaves their file active.
+        messages.success(request, f"{formulaire.message_succes} Le parcours ne fait plus partie de votre file active.")
+        url = reverse("parcours:file_active")
+        if request.htmx:
+            response = render(request, "parcours/includes/vide.html")
+            response["HX-Redirect"] = url
+            return response
+        return redirect(url)
+    if request.htmx:
+        parcours = parcours_visible(request.user, parcours.pk)
+        return render(
+            request,
+            "parcours/includes/fiche_contenu.html",
+            contexte_fiche(request, parcours, succes=formulaire.message_succes),
+        )
+    messages.success(request, formulaire.message_succes)
+    return redirect(f"{url}#chronologie")

@@ -1,0 +1,75 @@
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Now
+from django.shortcuts import render
+
+from pacte.access import role_requis
+from pacte.models.journal import journaliser
+from parcours.filters import FileActiveFilter
+from parcours.models import Frein, Parcours, RendezVous
+
+PAR_PAGE = 25
+
+
+def file_active_de(user):
+    """The scoped list with what each row shows: a fixed number of queries whatever the row count."""
+    freins_ouverts = (
+        Frein.objects.filter(parcours=OuterRef("pk"), date_levee__isnull=True)
+        .order_by()
+        .values("parcours")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    dernier_rdv = (
+        RendezVous.objects.filter(parcours=OuterRef("pk"), date__lte=Now()).order_by("-date").values("date")[:1]
+    )
+    return (
+        Parcours.objects.visible_par(user)
+        .select_related("beneficiaire", "mdd", "referent", "orientation_courante", "contrat_courant")
+        .annotate(
+            nb_freins_ouverts=Coalesce(Subquery(freins_ouverts, output_field=IntegerField()), Value(0)),
+            dernier_rdv=Subquery(dernier_rdv),
+        )
+    )
+
+
+COLONNES_TRIABLES = [
+    ("nom", "Personne"),
+    ("entree", "Entrée"),
+    ("fin_contrat", "Contrat"),
+    ("dernier_rdv", "Dernier rendez-vous"),
+]
+
+
+def colonnes(request):
+    """Sortable column headers: each links to the same list sorted by it (or reversed), filters kept."""
+    tri = request.GET.get("tri", "") or "nom"
+    resultat = {}
+    for cle, libelle in COLONNES_TRIABLES:
+        params = request.GET.copy()
+        params.pop("page", None)
+        if tri == cle:
+            params["tri"], sens = f"-{cle}", "ascending"
+        elif tri == f"-{cle}":
+            params["tri"], sens = cle, "descending"
+        else:
+            params["tri"], sens = cle, ""
+        resultat[cle] = {"libelle": libelle, "url": f"?{params.urlencode()}", "aria_sort": sens}
+    return resultat
+
+
+@role_requis(lambda user: user.est_agent_mdd)
+def file_active(request):
+    filtre = FileActiveFilter(request.GET, queryset=file_active_de(request.user), user=request.user)
+    page = Paginator(filtre.qs, PAR_PAGE).get_page(request.GET.get("page"))
+    journaliser(request.user, page=request.get_full_path(), objet="file active", libelle="Liste des personnes suivies")
+    contexte = {
+        "filtre": filtre,
+        "page_obj": page,
+        "titre": "Ma file active" if request.user.role == "travailleur_social" else "File active de la MDD",
+        "fil_ariane": [{"label": "File active"}],
+        "colonnes": colonnes(request),
+    }
+    if request.htmx:
+        return render(request, "parcours/includes/file_active_resultats.html", contexte)
+    return render(request, "parcours/file_active.html", contexte)

@@ -1,0 +1,98 @@
+"""The chargé d'orientation's queue: new entrants département-wide, oldest first, and the orientation page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from pacte.access import role_requis
+from pacte.models.journal import journaliser
+from parcours.forms import OrientationForm
+from parcours.models import Parcours
+from parcours.services import ConflitDeVersion
+from parcours.views.fiche import _reporter
+
+orientation_requise = role_requis(lambda user: user.est_charge_orientation or user.est_agent_mdd)
+
+
+@orientation_requise
+def a_orienter(request):
+    file = (
+        Parcours.objects.visible_par(request.user)
+        .a_orienter()
+        .select_related("beneficiaire", "mdd")
+        .order_by("date_entree", "pk")
+    )
+    page = Paginator(file, 50).get_page(request.GET.get("page"))
+    journaliser(request.user, page=request.get_full_path(), objet="file à orienter", libelle="Nouveaux entrants")
+    return render(
+        request,
+        "parcours/a_orienter.html",
+        {
+            "page_obj": page,
+            "aujourdhui": timezone.localdate(),
+            "titre": "Nouveaux entrants à orienter",
+            "fil_ariane": [{"label": "Nouveaux entrants à orienter"}],
+        },
+    )
+
+
+@orientation_requise
+def orienter(request, pk):
+    parcours = get_object_or_404(
+        Parcours.objects.visible_par(request.user).select_related("beneficiaire", "mdd", "orientation_courante"),
+        pk=pk,
+    )
+    formulaire = OrientationForm(request.POST or None, parcours=parcours)
+    if request.method == "POST" and formulaire.is_valid():
+        try:
+            formulaire.enregistrer(request.user)
+        except ConflitDeVersion as conflit:
+            parcours.refresh_from_db()
+            formulaire.montrer_version(parcours.version)
+            formulaire.add_error(None, conflit.messages[0])
+        except ValidationError as erreur:
+            _reporter(formulaire, erreur)
+        else:
+            journaliser(
+                request.user,
+                page=request.path,
+                objet="orientation",
+                objet_id=parcours.pk,
+                beneficiaire_id=parcours.beneficiaire_id,
+                nature="modification",
+                libelle="Orientation enregistrée.",
+            )
+            messages.success(request, f"Orientation de {parcours.beneficiaire} enregistrée.")
+            if request.user.est_agent_mdd:
+                return redirect("parcours:fiche", pk=parcours.pk)
+            return redirect("parcours:a_orienter")
+    if request.method == "GET":
+        journaliser(
+            request.user,
+            page=request.path,
+            objet="parcours",
+            objet_id=parcours.pk,
+            beneficiaire_id=parcours.beneficiaire_id,
+        )
+    retour = (
+        reverse("parcours:a_orienter")
+        if request.user.est_charge_orientation
+        else reverse("parcours:fiche", args=[parcours.pk])
+    )
+    return render(
+        request,
+        "parcours/orienter.html",
+        {
+            "parcours": parcours,
+            "form": formulaire,
+            "attente": (timezone.localdate() - parcours.date_entree).days,
+            "titre": f"Orienter {parcours.beneficiaire}",
+            "fil_ariane": [
+                {"label": "Nouveaux entrants à orienter", "url": retour},
+                {"label": f"Orienter {parcours.beneficiaire}"},
+            ],
+        },
+    )

@@ -1,0 +1,125 @@
+"""Ma file active: scoped, searchable without accents, filterable, sortable, constant queries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from pacte.models import JournalAcces
+from tests.pacte.factories import MDDFactory
+from tests.parcours.factories import (
+    BeneficiaireFactory,
+    ContratEngagementFactory,
+    FreinFactory,
+    OrientationFactory,
+    ParcoursFactory,
+    RendezVousFactory,
+)
+
+pytestmark = pytest.mark.django_db
+URL = reverse("parcours:file_active")
+AUJOURDHUI = timezone.localdate()
+
+
+def noms(response):
+    return [p.beneficiaire.nom for p in response.context["page_obj"]]
+
+
+def test_la_file_active_ne_montre_que_la_mdd_de_l_agent(client_agent, mdd):
+    ParcoursFactory(mdd=mdd, beneficiaire__nom="Dupont")
+    ParcoursFactory(mdd=MDDFactory(), beneficiaire__nom="Ailleurs")
+    response = client_agent.get(URL)
+    assert response.status_code == 200
+    assert noms(response) == ["Dupont"]
+    contenu = response.content.decode()
+    assert "VARIABLE INCONNUE" not in contenu
+    assert contenu.count("<h1") == 1
+    assert JournalAcces.objects.filter(objet="file active").exists()
+
+
+def test_recherche_sans_accents_ni_casse_et_par_numero(client_agent, mdd):
+    ParcoursFactory(
+        mdd=mdd, beneficiaire__nom="Lefèvre", beneficiaire__prenom="Hélène", beneficiaire__numero_allocataire="7654321"
+    )
+    ParcoursFactory(mdd=mdd, beneficiaire__nom="Martin", beneficiaire__prenom="Paul")
+    assert noms(client_agent.get(URL, {"q": "LEFEVRE hel"})) == ["Lefèvre"]
+    assert noms(client_agent.get(URL, {"q": "hélène"})) == ["Lefèvre"]
+    assert noms(client_agent.get(URL, {"q": "765"})) == ["Lefèvre"]
+
+
+def test_filtres_orientation_contrat_frein(client_agent, mdd):
+    oriente = ParcoursFactory(mdd=mdd, beneficiaire__nom="Oriente")
+    OrientationFactory(parcours=oriente, type="professionnelle", organisme_referent="france_travail")
+    non_oriente = ParcoursFactory(mdd=mdd, beneficiaire__nom="Nouveau")
+    FreinFactory(parcours=non_oriente, categorie="logement")
+    assert noms(client_agent.get(URL, {"orientation": "professionnelle"})) == ["Oriente"]
+    assert noms(client_agent.get(URL, {"orientation": "aucune"})) == ["Nouveau"]
+    assert noms(client_agent.get(URL, {"frein": "logement"})) == ["Nouveau"]
+    assert noms(client_agent.get(URL, {"contrat": "aucun"})) == ["Nouveau", "Oriente"]
+
+
+def test_alertes_contrat_echeance_et_sans_rendez_vous(client_agent, mdd):
+    bientot = ParcoursFactory(mdd=mdd, beneficiaire__nom="Bientot", date_entree=datetime.date(2024, 1, 1))
+    bientot.contrat_courant = ContratEngagementFactory(
+        parcours=bientot,
+        date_debut=AUJOURDHUI - datetime.timedelta(days=200),
+        date_fin=AUJOURDHUI + datetime.timedelta(days=10),
+    )
+    bientot.save()
+    echu = ParcoursFactory(mdd=mdd, beneficiaire__nom="Echu", date_entree=datetime.date(2024, 1, 1))
+    echu.contrat_courant = ContratEngagementFactory(
+        parcours=echu,
+        date_debut=AUJOURDHUI - datetime.timedelta(days=200),
+        date_fin=AUJOURDHUI - datetime.timedelta(days=5),
+    )
+    echu.save()
+    RendezVousFactory(parcours=echu, date=timezone.now() - datetime.timedelta(days=10))
+    assert noms(client_agent.get(URL, {"alerte": "contrat_echu_ou_echeance"})) == ["Bientot", "Echu"]
+    assert noms(client_agent.get(URL, {"alerte": "contrat_echu"})) == ["Echu"]
+    assert noms(client_agent.get(URL, {"alerte": "contrat_echeance_30_jours"})) == ["Bientot"]
+    assert noms(client_agent.get(URL, {"alerte": "sans_rendez_vous_3_mois"})) == ["Bientot"]
+
+
+def test_tri_par_date_d_entree_et_parcours_clos_a_part(client_agent, mdd):
+    ParcoursFactory(mdd=mdd, beneficiaire__nom="Ancien", date_entree=datetime.date(2023, 1, 1))
+    ParcoursFactory(mdd=mdd, beneficiaire__nom="Recent", date_entree=datetime.date(2025, 6, 1))
+    ParcoursFactory(mdd=mdd, beneficiaire__nom="Sorti", date_sortie=datetime.date(2025, 9, 1))
+    assert noms(client_agent.get(URL, {"tri": "-entree"})) == ["Recent", "Ancien"]
+    assert noms(client_agent.get(URL, {"tri": "entree"})) == ["Ancien", "Recent"]
+    assert noms(client_agent.get(URL, {"statut": "clos"})) == ["Sorti"]
+
+
+def test_htmx_renvoie_le_fragment_des_resultats(client_agent, mdd):
+    ParcoursFactory(mdd=mdd, beneficiaire__nom="Dupont")
+    response = client_agent.get(URL, {"q": "dup"}, headers={"HX-Request": "true"})
+    contenu = response.content.decode()
+    assert "<html" not in contenu
+    assert "Dupont".upper() in contenu
+    assert 'id="table-file-active"' in contenu
+
+
+def _remplir(mdd, n):
+    for _ in range(n):
+        parcours = ParcoursFactory(mdd=mdd, beneficiaire=BeneficiaireFactory())
+        OrientationFactory(parcours=parcours)
+        parcours.contrat_courant = ContratEngagementFactory(parcours=parcours)
+        parcours.save()
+        FreinFactory(parcours=parcours)
+        RendezVousFactory(parcours=parcours)
+
+
+@pytest.mark.parametrize("lignes", [5, 50])
+def test_nombre_de_requetes_constant(client_agent, mdd, django_assert_max_num_queries, lignes):
+    _remplir(mdd, lignes)
+    client_agent.get(URL)  # warm the session
+    with django_assert_max_num_queries(12):
+        response = client_agent.get(URL, {"tri": "dernier_rdv", "frein": "mobilite"})
+    assert len(response.context["page_obj"]) == min(lignes, 25)
+
+
+def test_filtre_par_referent_et_sans_referent(client_agent, mdd, agent):
+    ParcoursFactory(mdd=mdd, beneficiaire__nom="Suivi", referent=agent)
+    ParcoursFactory(mdd=mdd, beneficiaire__nom="Seul")
+    assert noms(client_agent.get(URL, {"referent": agent.pk})) == ["Suivi"]
+    assert noms(client_agent.get(URL, {"referent": "null"})) == ["Seul"]
