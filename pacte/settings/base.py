@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import datetime
+import warnings
 from pathlib import Path
 
 from .env import database_config, env_bool, env_int, env_list
@@ -106,8 +107,10 @@ TEMPLATES = [
     }
 ]
 
-# django-dsfr renders fields only when FORM_RENDERER keeps its default.
+# django-dsfr renders fields only when FORM_RENDERER keeps its default. Marking optional fields is
+# the DSFR's current rule; the library warns on every form that this transitional setting exists.
 DSFR_MARK_OPTIONAL_FIELDS = True
+warnings.filterwarnings("ignore", message="Transitional Django setting DSFR_MARK_OPTIONAL_FIELDS", category=UserWarning)
 DSFR_USE_INTEGRITY_CHECKSUMS = True
 
 DATABASES = {"default": database_config(VAR_DIR / "pacte.sqlite3")}
@@ -160,7 +163,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "30/minute", "user": "600/minute"},
     "EXCEPTION_HANDLER": "pacte.api.exceptions.gestionnaire_exceptions",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
 }
 
 SPECTACULAR_SETTINGS = {
