@@ -1,0 +1,246 @@
+"""Business actions on bilans annuels: the state machine, the narratives, approval and versions."""
+
+import datetime
+import hashlib
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from evaluation.indicateurs import AXES, calculer_indicateurs, valeur_depuis_json, ventiler
+from evaluation.models import (
+    MESSAGE_FIGE,
+    BilanAnnuel,
+    BilanApprouveError,
+    EtatBilan,
+    NarratifThematique,
+    TransitionBilan,
+)
+from pacte.models import Pacte, Thematique
+
+# The only allowed moves of a bilan, and who may make them.
+TRANSITIONS = {
+    (EtatBilan.BROUILLON, EtatBilan.SOUMIS): "soumettre",
+    (EtatBilan.SOUMIS, EtatBilan.BROUILLON): "renvoyer en brouillon",
+    (EtatBilan.SOUMIS, EtatBilan.APPROUVE): "approuver",
+}
+
+
+def _exiger_administrateur(user):
+    if not user.est_administrateur:
+        raise ValidationError("Seul un administrateur peut faire cette opération sur un bilan annuel.")
+
+
+def _transition(bilan: BilanAnnuel, vers: str, par, **champs) -> BilanAnnuel:
+    """Apply one allowed transition and write its log row, in one transaction."""
+    if (bilan.etat, vers) not in TRANSITIONS:
+        raise ValidationError(
+            f"Un bilan à l'état « {bilan.get_etat_display().lower()} » ne peut pas passer à "
+            f"« {EtatBilan(vers).label.lower()} »."
+        )
+    avant = bilan.etat
+    with transaction.atomic():
+        for nom, valeur in champs.items():
+            setattr(bilan, nom, valeur)
+        bilan.etat = vers
+        bilan.save()
+        TransitionBilan.objects.create(bilan=bilan, etat_avant=avant, etat_apres=vers, par=par)
+    return bilan
+
+
+def periode_de(annee: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(annee, 1, 1), datetime.date(annee, 12, 31)
+
+
+def thematiques_de(annee: int):
+    debut, fin = periode_de(annee)
+    pacte = (
+        Pacte.objects.filter(date_debut__lte=fin, date_fin__gte=debut).order_by("-date_debut").first()
+        or Pacte.courant()
+    )
+    return Thematique.objects.filter(pacte=pacte).order_by("numero")
+
+
+def creer_bilan(annee: int, par) -> BilanAnnuel:
+    _exiger_administrateur(par)
+    if BilanAnnuel.objects.filter(annee=annee).exists():
+        raise ValidationError(
+            {"annee": f"Un bilan {annee} existe déjà : ouvrez-le, ou créez une nouvelle version du bilan approuvé."}
+        )
+    with transaction.atomic():
+        bilan = BilanAnnuel.objects.create(annee=annee, version=1, cree_par=par)
+        TransitionBilan.objects.create(bilan=bilan, etat_avant="", etat_apres=EtatBilan.BROUILLON, par=par)
+    return bilan
+
+
+def peut_ecrire_narratif(user, bilan: BilanAnnuel, thematique: Thematique) -> bool:
+    if bilan.etat != EtatBilan.BROUILLON or not user.is_active:
+        return False
+    if user.est_administrateur:
+        return True
+    return user.est_referent_thematique and user.thematiques.filter(pk=thematique.pk).exists()
+
+
+def ecrire_narratif(bilan: BilanAnnuel, thematique: Thematique, avancees: str, difficultes: str, par):
+    if bilan.est_fige:
+        raise BilanApprouveError(MESSAGE_FIGE)
+    if bilan.etat != EtatBilan.BROUILLON:
+        raise ValidationError("Le bilan est soumis : les textes ne peuvent plus être modifiés.")
+    if not peut_ecrire_narratif(par, bilan, thematique):
+        raise ValidationError("Vous ne pouvez écrire que le bilan des thématiques dont vous êtes référent.")
+    erreurs = {}
+    if not (avancees or "").strip():
+        erreurs["avancees"] = "Décrivez les avancées de la thématique."
+    if not (difficultes or "").strip():
+        erreurs["difficultes"] = "Décrivez les difficultés de la thématique."
+    if erreurs:
+        raise ValidationError(erreurs)
+    narratif, _ = NarratifThematique.objects.update_or_create(
+        bilan=bilan, thematique=thematique, defaults={"avancees": avancees.strip(), "difficultes": difficultes.strip()}
+    )
+    return narratif
+
+
+def thematiques_sans_narratif(bilan: BilanAnnuel):
+    return thematiques_de(bilan.annee).exclude(narratifs__bilan=bilan)
+
+
+def soumettre(bilan: BilanAnnuel, par) -> BilanAnnuel:
+    _exiger_administrateur(par)
+    return _transition(bilan, EtatBilan.SOUMIS, par, soumis_le=timezone.now())
+
+
+def renvoyer_en_brouillon(bilan: BilanAnnuel, par) -> BilanAnnuel:
+    _exiger_administrateur(par)
+    return _transition(bilan, EtatBilan.BROUILLON, par, soumis_le=None)
+
+
+def verifier_approbation(bilan: BilanAnnuel, par, date_deliberation, numero_deliberation):
+    """Every rule of approval, checked before anything is written (the form shows the messages)."""
+    _exiger_administrateur(par)
+    if bilan.est_fige:
+        raise BilanApprouveError(MESSAGE_FIGE)
+    if bilan.etat != EtatBilan.SOUMIS:
+        raise ValidationError("Seul un bilan soumis peut être approuvé.")
+    erreurs = {}
+    manquantes = list(thematiques_sans_narratif(bilan))
+    if manquantes:
+        erreurs["__all__"] = (
+            "Le bilan des thématiques suivantes manque : " + ", ".join(str(t) for t in manquantes) + "."
+        )
+    if date_deliberation is None:
+        erreurs["date_deliberation"] = "Indiquez la date de la délibération."
+    elif bilan.soumis_le and date_deliberation < timezone.localdate(bilan.soumis_le):
+        erreurs["date_deliberation"] = (
+            f"La délibération ne peut pas précéder la soumission du bilan "
+            f"({timezone.localdate(bilan.soumis_le):%d/%m/%Y})."
+        )
+    if not (numero_deliberation or "").strip():
+        erreurs["numero_deliberation"] = "Indiquez le numéro de la délibération."
+    if erreurs:
+        raise ValidationError(erreurs)
+
+
+def _en_json(valeur):
+    if isinstance(valeur, Decimal):
+        return str(valeur)
+    return valeur
+
+
+def calculer_chiffres(annee: int) -> dict:
+    debut, fin = periode_de(annee)
+    return {
+        "periode": {"debut": debut.isoformat(), "fin": fin.isoformat()},
+        "indicateurs": {code: ind.en_json() for code, ind in calculer_indicateurs(debut, fin).items()},
+        "ventilations": {
+            axe: [{k: _en_json(v) for k, v in ligne.items()} for ligne in ventiler(debut, fin, axe)] for axe in AXES
+        },
+    }
+
+
+def instantane_de(bilan: BilanAnnuel) -> dict:
+    chiffres = calculer_chiffres(bilan.annee)
+    chiffres["narratifs"] = [
+        {"thematique": str(n.thematique), "avancees": n.avancees, "difficultes": n.difficultes}
+        for n in bilan.narratifs.select_related("thematique").order_by("thematique__numero")
+    ]
+    chiffres["calcule_le"] = timezone.now().isoformat()
+    return chiffres
+
+
+def approuver(bilan: BilanAnnuel, par, date_deliberation, numero_deliberation) -> BilanAnnuel:
+    """Freeze the figures and texts, render the PDF, store its SHA-256: all or nothing."""
+    from evaluation.pdf import pdf_du_bilan
+
+    verifier_approbation(bilan, par, date_deliberation, numero_deliberation)
+    with transaction.atomic():
+        instantane = instantane_de(bilan)
+        pdf = pdf_du_bilan(bilan, instantane, date_deliberation, numero_deliberation.strip())
+        return _transition(
+            bilan,
+            EtatBilan.APPROUVE,
+            par,
+            instantane=instantane,
+            pdf=pdf,
+            pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+            date_deliberation=date_deliberation,
+            numero_deliberation=numero_deliberation.strip(),
+            approuve_le=timezone.now(),
+        )
+
+
+def nouvelle_version(bilan: BilanAnnuel, par) -> BilanAnnuel:
+    """A correction of an approved bilan: a new draft linked to it, starting from its texts."""
+    _exiger_administrateur(par)
+    if not bilan.est_fige:
+        raise ValidationError("Seul un bilan approuvé peut faire l'objet d'une nouvelle version.")
+    if BilanAnnuel.objects.filter(annee=bilan.annee).exclude(etat=EtatBilan.APPROUVE).exists():
+        raise ValidationError("Une nouvelle version de ce bilan est déjà en préparation.")
+    derniere = BilanAnnuel.objects.filter(annee=bilan.annee).order_by("-version").values_list("version", flat=True)[0]
+    with transaction.atomic():
+        nouveau = BilanAnnuel.objects.create(annee=bilan.annee, version=derniere + 1, precedent=bilan, cree_par=par)
+        NarratifThematique.objects.bulk_create(
+            [
+                NarratifThematique(
+                    bilan=nouveau, thematique_id=n.thematique_id, avancees=n.avancees, difficultes=n.difficultes
+                )
+                for n in bilan.narratifs.all()
+            ]
+        )
+        TransitionBilan.objects.create(bilan=nouveau, etat_avant="", etat_apres=EtatBilan.BROUILLON, par=par)
+    return nouveau
+
+
+def chiffres_du_bilan(bilan: BilanAnnuel) -> dict:
+    """The frozen figures of an approved bilan; the live ones of a draft."""
+    if bilan.est_fige:
+        return bilan.instantane
+    return calculer_chiffres(bilan.annee)
+
+
+def comparer(bilan_a: BilanAnnuel, bilan_b: BilanAnnuel) -> list[dict]:
+    """Figure by figure: value in a, value in b, difference when both are numbers."""
+    a = chiffres_du_bilan(bilan_a)["indicateurs"]
+    b = chiffres_du_bilan(bilan_b)["indicateurs"]
+    lignes = []
+    tous = dict(a)
+    for code, ind in b.items():
+        tous.setdefault(code, ind)
+    for code, ind in tous.items():
+        va = valeur_depuis_json(a.get(code, {}).get("valeur"))
+        vb = valeur_depuis_json(b.get(code, {}).get("valeur"))
+        ecart = vb - va if va is not None and vb is not None else None
+        lignes.append(
+            {
+                "code": code,
+                "libelle": ind["libelle"],
+                "unite": ind["unite"],
+                "groupe": ind.get("groupe", ""),
+                "valeur_a": va,
+                "valeur_b": vb,
+                "ecart": ecart,
+                "different": va != vb,
+            }
+        )
+    return lignes
