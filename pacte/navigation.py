@@ -18,6 +18,7 @@ MENUS = {
     Role.CHARGE_ORIENTATION: [
         ("Accueil", "accueil"),
         ("Nouveaux entrants à orienter", "parcours:a_orienter"),
+        ("Import des nouveaux entrants", "imports:depot"),
         ("Catalogue des actions", "partenaires:catalogue"),
     ],
     Role.REFERENT_THEMATIQUE: [
@@ -33,6 +34,7 @@ MENUS = {
         ("Accueil", "accueil"),
         ("Actions et partenaires", "partenaires:mes_actions"),
         ("Tableau de bord", "evaluation:tableau_de_bord"),
+        ("Import des nouveaux entrants", "imports:depot"),
         ("Journal d'accès", "journal_acces"),
         ("Droit d'accès", "droit_d_acces"),
         ("Administration du référentiel", "admin:index"),

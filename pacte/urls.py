@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from pacte.views import accueil, auth, journal
+from pacte.api.jeton import jeton_api
+from pacte.views import accueil, auth, journal, rgpd
+from pacte.views import taches as vues_taches
 
 admin.site.site_header = "Administration du Pacte territorial d'insertion"
 admin.site.site_title = "Pacte territorial d'insertion"
@@ -14,9 +16,15 @@ urlpatterns = [
     path("mot-de-passe/", auth.ChangementMotDePasse.as_view(), name="password_change"),
     path("mot-de-passe/modifie/", auth.ChangementMotDePasseFait.as_view(), name="password_change_done"),
     path("journal-acces/", journal.journal_acces, name="journal_acces"),
+    path("rgpd/droit-d-acces/", rgpd.droit_d_acces, name="droit_d_acces"),
+    path("rgpd/droit-d-acces/<int:pk>/", rgpd.droit_d_acces_export, name="droit_d_acces_export"),
     path("parcours/", include("parcours.urls")),
     path("partenaires/", include("partenaires.urls")),
     path("evaluation/", include("evaluation.urls")),
+    path("taches/<int:pk>/", vues_taches.tache, name="tache"),
+    path("taches/<int:pk>/fichier/", vues_taches.tache_fichier, name="tache_fichier"),
+    path("mon-jeton-api/", jeton_api, name="jeton_api"),
+    path("imports/entrants/", include("parcours.imports.urls")),
     path("api/", include("pacte.api_urls")),
     path("admin/", admin.site.urls),
 ]

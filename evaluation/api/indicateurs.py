@@ -1,0 +1,117 @@
+"""Aggregate indicators of the pact for a period and filters (evaluation.indicateurs.calculer_indicateurs)."""
+
+import datetime
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
+from rest_framework import permissions, serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from evaluation.access import voit_evaluation
+from evaluation.indicateurs import Filtres, calculer_indicateurs
+from pacte.api.base import SansRedirectionConnexion
+from pacte.choices import Milieu
+from pacte.models import MDD, Territoire, Thematique
+
+
+class VoitEvaluation(permissions.BasePermission):
+    message = "Réservé aux administrateurs et aux référents thématiques, comme le tableau de bord."
+
+    def has_permission(self, request, view):
+        return voit_evaluation(request.user)
+
+
+class ParametresSerializer(serializers.Serializer):
+    debut = serializers.DateField(
+        required=False, help_text="Début de la période (AAAA-MM-JJ) ; 1er janvier par défaut."
+    )
+    fin = serializers.DateField(required=False, help_text="Fin de la période (AAAA-MM-JJ) ; aujourd'hui par défaut.")
+    thematique = serializers.PrimaryKeyRelatedField(queryset=Thematique.objects.all(), required=False)
+    mdd = serializers.PrimaryKeyRelatedField(queryset=MDD.objects.all(), required=False)
+    territoire = serializers.PrimaryKeyRelatedField(queryset=Territoire.objects.all(), required=False)
+    milieu = serializers.ChoiceField(choices=Milieu.choices, required=False)
+
+    def validate(self, donnees):
+        aujourdhui = timezone.localdate()
+        donnees.setdefault("fin", aujourdhui)
+        donnees.setdefault("debut", datetime.date(donnees["fin"].year, 1, 1))
+        if donnees["debut"] > donnees["fin"]:
+            raise serializers.ValidationError({"debut": "Le début de la période doit précéder sa fin."})
+        return donnees
+
+
+class IndicateurSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Code stable de l'indicateur.")
+    libelle = serializers.CharField(help_text="Libellé en français.")
+    valeur = serializers.DecimalField(
+        max_digits=20,
+        decimal_places=2,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="Valeur ; null quand elle ne peut pas être calculée (aucune donnée), jamais 0 à la place.",
+    )
+    unite = serializers.CharField(help_text="Unité (personnes, %, jours, euros…).")
+    groupe = serializers.CharField(help_text="Famille d'indicateurs (stock et flux, orientation…).")
+
+
+class FiltresSerializer(serializers.Serializer):
+    thematique = serializers.IntegerField(allow_null=True)
+    mdd = serializers.IntegerField(allow_null=True)
+    territoire = serializers.IntegerField(allow_null=True)
+    milieu = serializers.CharField(allow_null=True)
+
+
+class ReponseIndicateursSerializer(serializers.Serializer):
+    debut = serializers.DateField()
+    fin = serializers.DateField()
+    filtres = FiltresSerializer(help_text="Filtres appliqués.")
+    indicateurs = IndicateurSerializer(many=True)
+
+
+class IndicateursView(SansRedirectionConnexion, APIView):
+    permission_classes = [permissions.IsAuthenticated, VoitEvaluation]
+
+    @extend_schema(
+        summary="Indicateurs agrégés du pacte",
+        description=(
+            "Les indicateurs du pacte (stock et flux, orientation, accompagnement, actions, freins) pour une "
+            "période, filtrables par thématique, MDD, territoire et milieu. Des agrégats, sans donnée nominative. "
+            "Réservé aux administrateurs et aux référents thématiques."
+        ),
+        parameters=[
+            OpenApiParameter("debut", OpenApiTypes.DATE, description="Début de la période ; 1er janvier par défaut."),
+            OpenApiParameter("fin", OpenApiTypes.DATE, description="Fin de la période ; aujourd'hui par défaut."),
+            OpenApiParameter("thematique", OpenApiTypes.INT, description="Identifiant d'une thématique."),
+            OpenApiParameter("mdd", OpenApiTypes.INT, description="Identifiant d'une MDD."),
+            OpenApiParameter("territoire", OpenApiTypes.INT, description="Identifiant d'un territoire."),
+            OpenApiParameter("milieu", OpenApiTypes.STR, enum=Milieu.values, description="Milieu de la commune."),
+        ],
+        responses=ReponseIndicateursSerializer,
+    )
+    def get(self, request):
+        parametres = ParametresSerializer(data=request.query_params)
+        parametres.is_valid(raise_exception=True)
+        p = parametres.validated_data
+        filtres = Filtres(
+            thematique=p["thematique"].pk if p.get("thematique") else None,
+            mdd=p["mdd"].pk if p.get("mdd") else None,
+            territoire=p["territoire"].pk if p.get("territoire") else None,
+            milieu=p.get("milieu") or None,
+        )
+        indicateurs = calculer_indicateurs(p["debut"], p["fin"], filtres)
+        donnees = {
+            "debut": p["debut"],
+            "fin": p["fin"],
+            "filtres": {
+                "thematique": filtres.thematique,
+                "mdd": filtres.mdd,
+                "territoire": filtres.territoire,
+                "milieu": filtres.milieu,
+            },
+            "indicateurs": [
+                {"code": i.code, "libelle": i.libelle, "valeur": i.valeur, "unite": i.unite, "groupe": i.groupe}
+                for i in indicateurs.values()
+            ],
+        }
+        return Response(ReponseIndicateursSerializer(donnees).data)
