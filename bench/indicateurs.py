@@ -1,7 +1,8 @@
-"""Time the indicator engine, the dashboard content and the PDF on the current database (the demo data set).
+"""Time the indicator engine, the dashboard content and the PDF on the current database.
 
-    .venv/bin/python bench/indicateurs.py            # after `make db` (demo data)
-Prints the time of each step and the number of SQL queries.
+    .venv/bin/python bench/indicateurs.py            # after `make db` (demo data, SQLite)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/pacte_bench .venv/bin/python bench/indicateurs.py --repetitions 3
+Prints the time of each step (median of the repetitions) and the number of SQL queries.
 """
 
 import datetime
@@ -21,10 +22,12 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+REPETITIONS = 5
 
-def mesurer(libelle, fonction, repetitions=5):
+
+def mesurer(libelle, fonction, repetitions=None):
     durees = []
-    for _ in range(repetitions):
+    for _ in range(min(repetitions or REPETITIONS, REPETITIONS)):
         with CaptureQueriesContext(connection) as requetes:
             debut = time.perf_counter()
             fonction()
@@ -33,8 +36,16 @@ def mesurer(libelle, fonction, repetitions=5):
 
 
 def main():
+    import argparse
+
+    global REPETITIONS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--annee", type=int, default=datetime.date.today().year - 1)
+    parser.add_argument("--repetitions", type=int, default=5)
+    args = parser.parse_args()
+    REPETITIONS = args.repetitions
     from evaluation.comites import pdf_du_comite, rapport
-    from evaluation.indicateurs import Filtres, calculer_indicateurs, ventiler
+    from evaluation.indicateurs import Filtres, calculer_indicateurs, ventiler, ventiler_tout
     from evaluation.models import BilanAnnuel, ComitePilotage
     from evaluation.pdf import pdf_du_bilan, rendre_pdf
     from evaluation.services import calculer_chiffres
@@ -42,7 +53,7 @@ def main():
     from pacte.models import MDD, Thematique
     from parcours.models import Parcours
 
-    annee = datetime.date.today().year - 1
+    annee = args.annee
     debut, fin = datetime.date(annee, 1, 1), datetime.date(annee, 12, 31)
     print(f"Base : {connection.vendor}, {Parcours.objects.count()} parcours ; période {annee}.")
     mesurer("calculer_indicateurs (sans filtre)", lambda: calculer_indicateurs(debut, fin))
@@ -55,6 +66,7 @@ def main():
     )
     mesurer("ventiler par MDD", lambda: ventiler(debut, fin, "mdd"))
     mesurer("ventiler par thématique", lambda: ventiler(debut, fin, "thematique"))
+    mesurer("les trois ventilations (ventiler_tout)", lambda: ventiler_tout(debut, fin))
     mesurer(
         "contenu du tableau de bord (année + année précédente)", lambda: contenu_tableau_de_bord(debut, fin, Filtres())
     )

@@ -18,16 +18,18 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import connection
 from django.db.models import (
+    Aggregate,
     Count,
     DurationField,
     Exists,
     ExpressionWrapper,
     F,
+    Min,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
 )
 
@@ -165,6 +167,13 @@ def prescriptions_du_perimetre(filtres: Filtres) -> QuerySet:
     return qs
 
 
+def _des_parcours(qs: QuerySet, parcours: QuerySet) -> QuerySet:
+    """Events of the parcours in scope; no `IN (SELECT id FROM parcours)` semi-join when the scope is everything."""
+    if not parcours.query.where:
+        return qs
+    return qs.filter(parcours__in=parcours)
+
+
 def _ouverts_le(qs: QuerySet, date: datetime.date) -> QuerySet:
     return qs.filter(Q(date_sortie__isnull=True) | Q(date_sortie__gt=date), date_entree__lte=date)
 
@@ -182,12 +191,59 @@ def mediane_jours(qs: QuerySet, expression_name: str, nombre: int) -> Decimal | 
     return mediane_de(valeurs[0], valeurs[-1])
 
 
+class MedianeContinue(Aggregate):
+    """PostgreSQL's percentile_cont(0.5): the true median (mean of the two middle values), in one pass."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    allow_distinct = False
+
+
+def _mediane_sql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _mediane_depuis_agregat(valeur) -> Decimal | None:
+    """The percentile_cont result (a duration, possibly half a day) as days to one decimal."""
+    if valeur is None:
+        return None
+    jours = Decimal(int(valeur.total_seconds())) / 86400
+    return jours.quantize(UN_DIXIEME, ROUND_HALF_UP)
+
+
+def _agreger_delais(qs: QuerySet, **agregats) -> tuple[dict, Decimal | None]:
+    """Aggregate a per-parcours delay queryset; the median in the same query on PostgreSQL."""
+    if _mediane_sql():
+        agregats["mediane"] = MedianeContinue("delai", output_field=DurationField())
+    chiffres = qs.aggregate(nombre=Count("pk"), total=Sum("delai"), **agregats)
+    if _mediane_sql():
+        mediane = _mediane_depuis_agregat(chiffres["mediane"]) if chiffres["nombre"] else None
+    else:
+        mediane = mediane_jours(qs, "delai", chiffres["nombre"])
+    return chiffres, mediane
+
+
+def premieres_orientations(parcours: QuerySet, debut, fin) -> QuerySet:
+    """Parcours whose first orientation falls in the period, with the delay since the ouverture de droit.
+
+    One GROUP BY over parcours ⋈ orientations (not a correlated subquery per parcours).
+    """
+    return (
+        parcours.order_by()
+        .values("pk", "date_ouverture_droit")
+        .annotate(premiere_orientation=Min("orientations__date_decision"))
+        .filter(premiere_orientation__range=(debut, fin))
+        .annotate(delai=_delai("premiere_orientation", "date_ouverture_droit"))
+    )
+
+
 # --- The engine -----------------------------------------------------------------------------------
 
 
 class _Collecteur:
     def __init__(self):
         self.indicateurs: dict[str, Indicateur] = {}
+        self.parcours: dict = {}
 
     def ajouter(self, groupe, code, libelle, valeur, unite):
         self.indicateurs[code] = Indicateur(code=code, libelle=libelle, valeur=valeur, unite=unite, groupe=groupe)
@@ -211,11 +267,20 @@ def calculer_indicateurs(
 
 def _stock_et_flux(c, parcours, debut, fin):
     g = "Stock et flux"
+    # One pass over the parcours for every count on them (stock, flows, and the shares of the open
+    # parcours used by the orientation and accompagnement groups).
+    ouvert = Q(date_entree__lte=fin) & (Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin))
     chiffres = parcours.aggregate(
-        stock=Count("pk", filter=Q(date_entree__lte=fin) & (Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin))),
+        stock=Count("pk", filter=ouvert),
         entrees=Count("pk", filter=Q(date_entree__range=(debut, fin))),
         sorties=Count("pk", filter=Q(date_sortie__range=(debut, fin))),
+        referent=Count("pk", filter=ouvert & Q(referent__isnull=False)),
+        orientes=Count(
+            "pk",
+            filter=ouvert & Q(Exists(Orientation.objects.filter(parcours=OuterRef("pk"), date_decision__lte=fin))),
+        ),
     )
+    c.parcours = chiffres
     c.ajouter(
         g,
         "stock_parcours_ouverts",
@@ -225,7 +290,7 @@ def _stock_et_flux(c, parcours, debut, fin):
     )
     c.ajouter(g, "entrees", "Entrées dans le dispositif", chiffres["entrees"], "personnes")
     c.ajouter(g, "sorties", "Sorties du dispositif", chiffres["sorties"], "personnes")
-    par_type = Sortie.objects.filter(parcours__in=parcours, date__range=(debut, fin)).aggregate(
+    par_type = _des_parcours(Sortie.objects.filter(date__range=(debut, fin)), parcours).aggregate(
         **{t.value: Count("pk", filter=Q(type=t.value)) for t in TypeSortie}
     )
     for t in TypeSortie:
@@ -236,31 +301,17 @@ def _stock_et_flux(c, parcours, debut, fin):
 
 def _orientation(c, parcours, debut, fin):
     g = "Orientation"
-    stock = _ouverts_le(parcours, fin)
-    orientes = stock.aggregate(
-        total=Count("pk"),
-        orientes=Count(
-            "pk", filter=Q(Exists(Orientation.objects.filter(parcours=OuterRef("pk"), date_decision__lte=fin)))
-        ),
-    )
     c.ajouter(
         g,
         "part_orientes",
         "Part des bénéficiaires en parcours ouvert qui sont orientés",
-        pourcentage(orientes["orientes"], orientes["total"]),
+        pourcentage(c.parcours["orientes"], c.parcours["stock"]),
         "%",
     )
 
-    premiere = Orientation.objects.filter(parcours=OuterRef("pk")).order_by("date_decision").values("date_decision")[:1]
-    premieres = (
-        parcours.annotate(premiere_orientation=Subquery(premiere))
-        .filter(premiere_orientation__range=(debut, fin))
-        .annotate(delai=_delai("premiere_orientation", "date_ouverture_droit"))
-    )
-    chiffres = premieres.aggregate(
-        nombre=Count("pk"),
-        total=Sum("delai"),
-        sous_30=Count("pk", filter=Q(delai__lte=datetime.timedelta(days=DELAI_ORIENTATION_CIBLE))),
+    premieres = premieres_orientations(parcours, debut, fin)
+    chiffres, mediane = _agreger_delais(
+        premieres, sous_30=Count("pk", filter=Q(delai__lte=datetime.timedelta(days=DELAI_ORIENTATION_CIBLE)))
     )
     nombre = chiffres["nombre"]
     total = _jours(chiffres["total"]) if chiffres["total"] is not None else 0
@@ -275,7 +326,7 @@ def _orientation(c, parcours, debut, fin):
         g,
         "delai_orientation_median",
         "Délai médian de l'ouverture de droit à l'orientation",
-        mediane_jours(premieres, "delai", nombre),
+        mediane,
         "jours",
     )
     c.ajouter(
@@ -286,7 +337,7 @@ def _orientation(c, parcours, debut, fin):
         "%",
     )
 
-    decisions = Orientation.objects.filter(parcours__in=parcours, date_decision__range=(debut, fin))
+    decisions = _des_parcours(Orientation.objects.filter(date_decision__range=(debut, fin)), parcours)
     anterieure = Orientation.objects.filter(parcours=OuterRef("parcours")).filter(
         Q(date_decision__lt=OuterRef("date_decision"))
         | Q(date_decision=OuterRef("date_decision"), pk__lt=OuterRef("pk"))
@@ -304,18 +355,24 @@ def _orientation(c, parcours, debut, fin):
 
 def _accompagnement(c, parcours, debut, fin):
     g = "Accompagnement"
-    stock = _ouverts_le(parcours, fin)
-    en_vigueur = ContratEngagement.objects.filter(
-        parcours=OuterRef("pk"),
-        date_signature__lte=fin,
-        date_debut__lte=fin,
-        date_fin__gte=fin,
-    ).filter(Q(date_resiliation__isnull=True) | Q(date_resiliation__gt=fin))
-    chiffres = stock.aggregate(
-        total=Count("pk"),
-        referent=Count("pk", filter=Q(referent__isnull=False)),
-        contrat=Count("pk", filter=Q(Exists(en_vigueur))),
+    # Contracts in force at the end, counted from the contracts' side (few rows) rather than one
+    # EXISTS probe per open parcours.
+    en_vigueur = _des_parcours(
+        ContratEngagement.objects.filter(
+            Q(date_resiliation__isnull=True) | Q(date_resiliation__gt=fin),
+            Q(parcours__date_sortie__isnull=True) | Q(parcours__date_sortie__gt=fin),
+            parcours__date_entree__lte=fin,
+            date_signature__lte=fin,
+            date_debut__lte=fin,
+            date_fin__gte=fin,
+        ),
+        parcours,
     )
+    chiffres = {
+        "total": c.parcours["stock"],
+        "referent": c.parcours["referent"],
+        "contrat": en_vigueur.aggregate(n=Count("parcours", distinct=True))["n"],
+    }
     c.ajouter(
         g,
         "part_referent_unique",
@@ -331,22 +388,24 @@ def _accompagnement(c, parcours, debut, fin):
         "%",
     )
 
-    premiere_orientation = (
-        Orientation.objects.filter(parcours=OuterRef("pk")).order_by("date_decision").values("date_decision")[:1]
-    )
-    premier_contrat = (
-        ContratEngagement.objects.filter(parcours=OuterRef("pk"), date_signature__isnull=False)
-        .order_by("date_signature")
-        .values("date_signature")[:1]
+    # First contract and first orientation of each parcours: MIN over grouped rows, not two correlated
+    # subqueries per parcours. The first contract is taken in the period first (a semi-join), so the
+    # grouping only runs over the few parcours concerned.
+    premier_contrat_dans_la_periode = ContratEngagement.objects.filter(date_signature__range=(debut, fin)).values(
+        "parcours_id"
     )
     contrats = (
-        parcours.annotate(
-            premiere_orientation=Subquery(premiere_orientation), premier_contrat=Subquery(premier_contrat)
+        parcours.filter(pk__in=premier_contrat_dans_la_periode)
+        .order_by()
+        .values("pk")
+        .annotate(
+            premiere_orientation=Min("orientations__date_decision"),
+            premier_contrat=Min("contratengagements__date_signature"),
         )
         .filter(premier_contrat__range=(debut, fin), premiere_orientation__lte=F("premier_contrat"))
         .annotate(delai=_delai("premier_contrat", "premiere_orientation"))
     )
-    chiffres = contrats.aggregate(nombre=Count("pk"), total=Sum("delai"))
+    chiffres, mediane = _agreger_delais(contrats)
     nombre = chiffres["nombre"]
     total = _jours(chiffres["total"]) if chiffres["total"] is not None else 0
     c.ajouter(
@@ -360,15 +419,17 @@ def _accompagnement(c, parcours, debut, fin):
         g,
         "delai_contrat_median",
         "Délai médian de l'orientation au premier contrat d'engagement signé",
-        mediane_jours(contrats, "delai", nombre),
+        mediane,
         "jours",
     )
 
     # A datetime range in the local time zone (not date__date, which SQLite evaluates row by row).
-    rdv = RendezVous.objects.filter(
-        parcours__in=parcours,
-        date__gte=_debut_du_jour(debut),
-        date__lt=_debut_du_jour(fin + datetime.timedelta(days=1)),
+    rdv = _des_parcours(
+        RendezVous.objects.filter(
+            date__gte=_debut_du_jour(debut),
+            date__lt=_debut_du_jour(fin + datetime.timedelta(days=1)),
+        ),
+        parcours,
     ).aggregate(
         tenus=Count("pk", filter=~Q(presence=Presence.PREVU)),
         presents=Count("pk", filter=Q(presence=Presence.PRESENT)),
@@ -462,15 +523,16 @@ def _actions(c, filtres, debut, fin):
 
 def _freins(c, parcours, debut, fin):
     g = "Freins périphériques"
-    entrants = parcours.filter(date_entree__range=(debut, fin))
-    a_l_entree = Frein.objects.filter(parcours=OuterRef("pk")).filter(
-        Q(date_identification__lte=F("parcours__date_entree") + datetime.timedelta(days=DELAI_FREIN_A_L_ENTREE))
+    # Entrants = the «entrees» of the period (same definition); their freins in one pass over
+    # freins ⋈ parcours, counting distinct parcours per category.
+    a_l_entree = _des_parcours(Frein.objects.filter(parcours__date_entree__range=(debut, fin)), parcours).filter(
+        date_identification__lte=F("parcours__date_entree") + datetime.timedelta(days=DELAI_FREIN_A_L_ENTREE),
     )
-    chiffres = entrants.aggregate(
-        total=Count("pk"),
-        avec_frein=Count("pk", filter=Q(Exists(a_l_entree))),
-        **{cat.value: Count("pk", filter=Q(Exists(a_l_entree.filter(categorie=cat.value)))) for cat in CategorieFrein},
+    chiffres = a_l_entree.aggregate(
+        avec_frein=Count("parcours", distinct=True),
+        **{cat.value: Count("parcours", distinct=True, filter=Q(categorie=cat.value)) for cat in CategorieFrein},
     )
+    chiffres["total"] = c.indicateurs["entrees"].valeur
     c.ajouter(
         g,
         "prevalence_freins_entree",
@@ -486,7 +548,7 @@ def _freins(c, parcours, debut, fin):
             pourcentage(chiffres[cat.value], chiffres["total"]),
             "%",
         )
-    actifs = Frein.objects.filter(parcours__in=parcours, date_identification__lte=fin).filter(
+    actifs = _des_parcours(Frein.objects.filter(date_identification__lte=fin), parcours).filter(
         Q(date_levee__isnull=True) | Q(date_levee__gte=debut)
     )
     leves = actifs.aggregate(total=Count("pk"), leves=Count("pk", filter=Q(date_levee__range=(debut, fin))))
@@ -511,36 +573,49 @@ def ventiler(debut: datetime.date, fin: datetime.date, axe: str, filtres: Filtre
     filtres = filtres or Filtres()
     if axe == "thematique":
         return _ventiler_thematiques(debut, fin, filtres)
-    cle = "mdd" if axe == "mdd" else "mdd__territoire"
+    return _ventiler_geographie(debut, fin, filtres)[axe]
+
+
+def ventiler_tout(debut: datetime.date, fin: datetime.date, filtres: Filtres | None = None) -> dict[str, list[dict]]:
+    """The three breakdowns at once: MDD and territory come from the same GROUP BY (one pass)."""
+    filtres = filtres or Filtres()
+    return {"thematique": _ventiler_thematiques(debut, fin, filtres), **_ventiler_geographie(debut, fin, filtres)}
+
+
+def _ventiler_geographie(debut, fin, filtres) -> dict[str, list[dict]]:
+    """By MDD in one GROUP BY; a territory's counts are the sums of its MDDs' (each MDD has one territory)."""
+    from pacte.models import Territoire
+
+    ouvert = Q(date_entree__lte=fin) & (Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin))
     lignes = (
         parcours_du_perimetre(filtres)
-        .values(f"{cle}_id" if axe == "mdd" else "mdd__territoire_id", f"{cle}__nom")
+        .values("mdd_id", "mdd__nom", "mdd__territoire_id")
         .annotate(
-            stock=Count("pk", filter=Q(date_entree__lte=fin) & (Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin))),
+            stock=Count("pk", filter=ouvert),
             entrees=Count("pk", filter=Q(date_entree__range=(debut, fin))),
             sorties=Count("pk", filter=Q(date_sortie__range=(debut, fin))),
             orientes=Count(
                 "pk",
-                filter=Q(date_entree__lte=fin)
-                & (Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin))
-                & Q(Exists(Orientation.objects.filter(parcours=OuterRef("pk"), date_decision__lte=fin))),
+                filter=ouvert & Q(Exists(Orientation.objects.filter(parcours=OuterRef("pk"), date_decision__lte=fin))),
             ),
         )
-        .order_by(f"{cle}__nom")
+        .order_by("mdd__nom")
     )
-    resultat = []
+    champs = ("stock", "entrees", "sorties", "orientes")
+    par_mdd, par_territoire = [], {}
     for ligne in lignes:
-        resultat.append(
-            {
-                "id": ligne[f"{cle}_id" if axe == "mdd" else "mdd__territoire_id"],
-                "libelle": ligne[f"{cle}__nom"],
-                "stock": ligne["stock"],
-                "entrees": ligne["entrees"],
-                "sorties": ligne["sorties"],
-                "part_orientes": pourcentage(ligne["orientes"], ligne["stock"]),
-            }
-        )
-    return resultat
+        par_mdd.append({"id": ligne["mdd_id"], "libelle": ligne["mdd__nom"], **{k: ligne[k] for k in champs}})
+        cumul = par_territoire.setdefault(ligne["mdd__territoire_id"], dict.fromkeys(champs, 0))
+        for k in champs:
+            cumul[k] += ligne[k]
+    territoires = Territoire.objects.filter(pk__in=par_territoire).order_by("nom").values_list("pk", "nom")
+    par_territoire = [{"id": pk, "libelle": nom, **par_territoire[pk]} for pk, nom in territoires]
+
+    def finir(ligne):
+        orientes = ligne.pop("orientes")
+        return {**ligne, "part_orientes": pourcentage(orientes, ligne["stock"])}
+
+    return {"mdd": [finir(ligne) for ligne in par_mdd], "territoire": [finir(ligne) for ligne in par_territoire]}
 
 
 def _ventiler_thematiques(debut, fin, filtres):
@@ -609,13 +684,7 @@ def occupation_par_action(fin: datetime.date, filtres: Filtres | None = None, li
 def delais_orientation_par_tranche(debut, fin, filtres: Filtres | None = None) -> list[dict]:
     """Distribution of the delay ouverture de droit → first orientation, in bands, one query."""
     filtres = filtres or Filtres()
-    premiere = Orientation.objects.filter(parcours=OuterRef("pk")).order_by("date_decision").values("date_decision")[:1]
-    qs = (
-        parcours_du_perimetre(filtres)
-        .annotate(premiere_orientation=Subquery(premiere))
-        .filter(premiere_orientation__range=(debut, fin))
-        .annotate(delai=_delai("premiere_orientation", "date_ouverture_droit"))
-    )
+    qs = premieres_orientations(parcours_du_perimetre(filtres), debut, fin)
     tranches = [
         ("0 à 15 jours", 0, 15),
         ("16 à 30 jours", 16, 30),

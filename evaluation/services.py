@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from evaluation.indicateurs import AXES, calculer_indicateurs, valeur_depuis_json, ventiler
+from evaluation.indicateurs import calculer_indicateurs, valeur_depuis_json, ventiler_tout
 from evaluation.models import (
     MESSAGE_FIGE,
     BilanAnnuel,
@@ -150,11 +150,13 @@ def _en_json(valeur):
 
 def calculer_chiffres(annee: int) -> dict:
     debut, fin = periode_de(annee)
+    ventilations = ventiler_tout(debut, fin)
     return {
         "periode": {"debut": debut.isoformat(), "fin": fin.isoformat()},
         "indicateurs": {code: ind.en_json() for code, ind in calculer_indicateurs(debut, fin).items()},
         "ventilations": {
-            axe: [{k: _en_json(v) for k, v in ligne.items()} for ligne in ventiler(debut, fin, axe)] for axe in AXES
+            axe: [{k: _en_json(v) for k, v in ligne.items()} for ligne in lignes]
+            for axe, lignes in ventilations.items()
         },
     }
 

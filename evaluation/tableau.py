@@ -8,7 +8,7 @@ from evaluation.indicateurs import (
     delais_orientation_par_tranche,
     flux_mensuels,
     occupation_par_action,
-    ventiler,
+    ventiler_tout,
 )
 from pacte.choices import TypeSortie
 
@@ -82,13 +82,14 @@ def contenu_tableau_de_bord(debut, fin, filtres) -> dict:
             unite="€",
         ),
     ]
+    ventilations = ventiler_tout(debut, fin, filtres)
     vide = not any(valeur(code) for code in ("stock_parcours_ouverts", "entrees", "sorties", "participants"))
     return {
         "periode_vide": vide,
         "groupes": lignes_comparees(actuels, precedents),
         "graphiques": graphes,
-        "ventilation_thematiques": ventiler(debut, fin, "thematique", filtres),
-        "ventilation_mdd": ventiler(debut, fin, "mdd", filtres),
-        "ventilation_territoires": ventiler(debut, fin, "territoire", filtres),
+        "ventilation_thematiques": ventilations["thematique"],
+        "ventilation_mdd": ventilations["mdd"],
+        "ventilation_territoires": ventilations["territoire"],
         "periode_precedente": (un_an_avant(debut), un_an_avant(fin)),
     }

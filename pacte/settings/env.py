@@ -60,4 +60,8 @@ def database_config(default_sqlite_path) -> dict:
         ) from None
     if not config.get("ENGINE"):
         raise ImproperlyConfigured("DATABASE_URL : moteur de base de données inconnu.")
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # The JIT compiles the indicator aggregates anew on every run (70-330 ms each, measured on the
+        # large data set) and never pays back on queries of this size.
+        config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
     return config
