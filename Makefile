@@ -26,8 +26,10 @@ db: install
 run: db
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Two processes: the machine has two cores. TEST_ARGS="-n 0" runs in one process.
+TEST_ARGS ?= -n 2
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest $(TEST_ARGS)
 
 test-browser: install
 	$(BIN)/pytest -m browser -p no:randomly -p no:xdist

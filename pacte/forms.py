@@ -1,6 +1,18 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
-from dsfr.forms import DsfrBaseForm
+from dsfr import forms as dsfr_forms
+
+# django-dsfr's default_renderer is the renderer class, which Django instantiates for every form: each form then
+# builds a template engine with an empty cache and re-parses all its field templates (~50 ms on the parcours page).
+# One shared instance keeps the parsed templates, as Django's own get_default_renderer() does.
+_RENDU_DSFR = dsfr_forms.DsfrDjangoTemplates()
+
+
+class DsfrBaseForm(dsfr_forms.DsfrBaseForm):
+    @property
+    def default_renderer(self):
+        renderer = super().default_renderer
+        return _RENDU_DSFR if renderer is dsfr_forms.DsfrDjangoTemplates else renderer
 
 
 class DsfrForm(DsfrBaseForm):

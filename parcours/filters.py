@@ -141,6 +141,9 @@ class FileActiveFilter(django_filters.FilterSet):
             qs = qs.filter(date_sortie__isnull=True)
         if not donnees.get("tri"):
             qs = qs.order_by("beneficiaire__nom_recherche", "pk")
+        else:
+            # pk last: rows with the same name or date keep one order, so no row shows on two pages.
+            qs = qs.order_by(*qs.query.order_by, "pk")
         return qs
 
     def rechercher(self, queryset, name, value):

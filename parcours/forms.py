@@ -26,6 +26,7 @@ from parcours.choices import (
 )
 from parcours.models import ContratEngagement, Frein, RendezVous
 from parcours.models.beneficiaires import numero_allocataire_validator
+from parcours.widgets import SelectRapide
 
 
 class ChampDate(forms.DateField):
@@ -45,12 +46,23 @@ class FormulaireParcours(DsfrForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    MESSAGE_VERSION = (
+        "Le formulaire envoyé est incomplet ou a été modifié : rechargez la page du parcours puis recommencez."
+    )
+
     def __init__(self, *args, parcours, **kwargs):
         kwargs.setdefault("prefix", self.slug)
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("version", parcours.version)
         super().__init__(*args, **kwargs)
         self.parcours = parcours
+
+    def clean(self):
+        donnees = super().clean()
+        # The version is a hidden field: its error would not be shown next to any field the user can see.
+        if self._errors.pop("version", None):
+            self.add_error(None, self.MESSAGE_VERSION)
+        return donnees
 
     def enregistrer(self, par):
         raise NotImplementedError
@@ -70,10 +82,11 @@ class OrientationForm(FormulaireParcours):
     titre = "Orienter ou réorienter"
     message_succes = "Orientation enregistrée."
 
-    type = forms.ChoiceField(label="Type d'orientation", choices=TypeOrientation.choices)
+    type = forms.ChoiceField(label="Type d'orientation", choices=TypeOrientation.choices, widget=SelectRapide)
     organisme_referent = forms.ChoiceField(
         label="Organisme référent",
         choices=OrganismeReferent.choices,
+        widget=SelectRapide,
         help_text="Professionnelle : France Travail, Cap emploi ou mission locale. Socio-professionnelle : "
         "département, France Travail ou association. Sociale : département, CCAS ou association.",
     )
@@ -103,7 +116,7 @@ class ReferentForm(FormulaireParcours):
     titre = "Changer de référent unique"
     message_succes = "Référent unique enregistré."
 
-    nouveau = forms.ModelChoiceField(label="Nouveau référent", queryset=None)
+    nouveau = forms.ModelChoiceField(label="Nouveau référent", queryset=None, widget=SelectRapide)
     date = ChampDate(label="Date du changement", initial=_aujourdhui)
     motif = forms.CharField(label="Motif", required=False, max_length=250)
 
@@ -166,7 +179,7 @@ class SignatureForm(FormulaireParcours):
     titre = "Signer un contrat en brouillon"
     message_succes = "Signature du contrat enregistrée."
 
-    contrat = forms.ModelChoiceField(label="Contrat", queryset=None)
+    contrat = forms.ModelChoiceField(label="Contrat", queryset=None, widget=SelectRapide)
     date_signature = ChampDate(label="Date de signature", initial=_aujourdhui)
 
     def __init__(self, *args, **kwargs):
@@ -185,7 +198,7 @@ class ResiliationForm(FormulaireParcours):
     titre = "Résilier un contrat signé"
     message_succes = "Résiliation du contrat enregistrée."
 
-    contrat = forms.ModelChoiceField(label="Contrat", queryset=None)
+    contrat = forms.ModelChoiceField(label="Contrat", queryset=None, widget=SelectRapide)
     date_resiliation = ChampDate(label="Date de résiliation", initial=_aujourdhui)
     motif_resiliation = forms.CharField(label="Motif de résiliation", max_length=250)
 
@@ -211,7 +224,7 @@ class FreinForm(FormulaireParcours):
     titre = "Identifier un frein périphérique"
     message_succes = "Frein enregistré."
 
-    categorie = forms.ChoiceField(label="Catégorie", choices=CategorieFrein.choices)
+    categorie = forms.ChoiceField(label="Catégorie", choices=CategorieFrein.choices, widget=SelectRapide)
     date_identification = ChampDate(label="Identifié le", initial=_aujourdhui)
     commentaire = forms.CharField(
         label="Commentaire",
@@ -237,7 +250,7 @@ class LeveeFreinForm(FormulaireParcours):
     titre = "Lever un frein"
     message_succes = "Levée du frein enregistrée."
 
-    frein = forms.ModelChoiceField(label="Frein", queryset=None)
+    frein = forms.ModelChoiceField(label="Frein", queryset=None, widget=SelectRapide)
     date_levee = ChampDate(label="Levé le", initial=_aujourdhui)
 
     def __init__(self, *args, **kwargs):
@@ -258,11 +271,12 @@ class RendezVousForm(FormulaireParcours):
     heure = forms.TimeField(
         label="Heure", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"), initial=datetime.time(9, 30)
     )
-    nature = forms.ChoiceField(label="Nature", choices=NatureRendezVous.choices)
+    nature = forms.ChoiceField(label="Nature", choices=NatureRendezVous.choices, widget=SelectRapide)
     presence = forms.ChoiceField(
         label="Présence",
         choices=Presence.choices,
         initial=Presence.PREVU,
+        widget=SelectRapide,
         help_text="« Prévu » pour un rendez-vous à venir.",
     )
     objet = forms.CharField(label="Objet", required=False, max_length=250)
@@ -287,8 +301,10 @@ class PresenceForm(FormulaireParcours):
     titre = "Noter la présence à un rendez-vous"
     message_succes = "Présence enregistrée."
 
-    rendez_vous = forms.ModelChoiceField(label="Rendez-vous", queryset=None)
-    presence = forms.ChoiceField(label="Présence", choices=[c for c in Presence.choices if c[0] != Presence.PREVU])
+    rendez_vous = forms.ModelChoiceField(label="Rendez-vous", queryset=None, widget=SelectRapide)
+    presence = forms.ChoiceField(
+        label="Présence", choices=[c for c in Presence.choices if c[0] != Presence.PREVU], widget=SelectRapide
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -324,7 +340,7 @@ class SortieForm(FormulaireParcours):
     message_succes = "Sortie enregistrée : le parcours est clos."
 
     date = ChampDate(label="Date de sortie", initial=_aujourdhui)
-    type = forms.ChoiceField(label="Motif de sortie", choices=TypeSortie.choices)
+    type = forms.ChoiceField(label="Motif de sortie", choices=TypeSortie.choices, widget=SelectRapide)
     commentaire = forms.CharField(label="Commentaire", required=False, max_length=250)
 
     def enregistrer(self, par):
@@ -344,7 +360,7 @@ class TransfertForm(FormulaireParcours):
     titre = "Transférer vers une autre MDD"
     message_succes = "Transfert enregistré."
 
-    mdd_destination = forms.ModelChoiceField(label="MDD de destination", queryset=None)
+    mdd_destination = forms.ModelChoiceField(label="MDD de destination", queryset=None, widget=SelectRapide)
     date = ChampDate(label="Date du transfert", initial=_aujourdhui)
     motif = forms.CharField(label="Motif", required=False, max_length=250)
 
@@ -369,7 +385,9 @@ class CoordonneesForm(FormulaireParcours):
     titre = "Modifier les coordonnées"
     message_succes = "Coordonnées enregistrées."
 
-    commune = forms.ModelChoiceField(label="Commune de résidence", queryset=Commune.objects.all(), required=False)
+    commune = forms.ModelChoiceField(
+        label="Commune de résidence", queryset=Commune.objects.all(), required=False, widget=SelectRapide
+    )
     adresse = forms.CharField(label="Adresse", max_length=250, required=False)
     telephone = forms.CharField(label="Téléphone", max_length=20, required=False)
     email = forms.EmailField(label="Adresse électronique", required=False)
@@ -416,20 +434,24 @@ FORMULAIRES = {
 
 
 class NouveauBeneficiaireForm(DsfrForm):
-    organisme_payeur = forms.ChoiceField(label="Organisme payeur", choices=OrganismePayeur.choices)
+    organisme_payeur = forms.ChoiceField(label="Organisme payeur", choices=OrganismePayeur.choices, widget=SelectRapide)
     numero_allocataire = forms.CharField(
         label="Numéro allocataire", max_length=13, validators=[numero_allocataire_validator]
     )
-    qualite = forms.ChoiceField(label="Qualité dans le foyer", choices=Qualite.choices)
+    qualite = forms.ChoiceField(label="Qualité dans le foyer", choices=Qualite.choices, widget=SelectRapide)
     nom = forms.CharField(label="Nom", max_length=150)
     prenom = forms.CharField(label="Prénom", max_length=150)
     date_naissance = ChampDate(label="Date de naissance")
-    sexe = forms.ChoiceField(label="Sexe", choices=[("", "Non renseigné"), *Sexe.choices], required=False)
-    commune = forms.ModelChoiceField(label="Commune de résidence", queryset=Commune.objects.all(), required=False)
+    sexe = forms.ChoiceField(
+        label="Sexe", choices=[("", "Non renseigné"), *Sexe.choices], required=False, widget=SelectRapide
+    )
+    commune = forms.ModelChoiceField(
+        label="Commune de résidence", queryset=Commune.objects.all(), required=False, widget=SelectRapide
+    )
     adresse = forms.CharField(label="Adresse", max_length=250, required=False)
     telephone = forms.CharField(label="Téléphone", max_length=20, required=False)
     email = forms.EmailField(label="Adresse électronique", required=False)
-    mdd = forms.ModelChoiceField(label="MDD qui suit la personne", queryset=None)
+    mdd = forms.ModelChoiceField(label="MDD qui suit la personne", queryset=None, widget=SelectRapide)
     date_ouverture_droit = ChampDate(label="Date d'ouverture de droit")
     date_entree = ChampDate(label="Date d'entrée dans le dispositif", initial=_aujourdhui)
     confirme_autre_personne = forms.BooleanField(

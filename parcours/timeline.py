@@ -1,6 +1,7 @@
 """The timeline and the change history of one parcours: one query per event kind, merged in Python."""
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -254,17 +255,17 @@ def _noms_des_references(references):
 def historique(parcours, limite=50) -> list[Modification]:
     """Who changed what and when (django-simple-history), on the parcours and its main events."""
     sources = [
-        (Parcours, "Parcours", Parcours.history.filter(id=parcours.pk)),
-        (Beneficiaire, "Personne", Beneficiaire.history.filter(id=parcours.beneficiaire_id)),
-        (Orientation, "Orientation", Orientation.history.filter(parcours_id=parcours.pk)),
-        (ContratEngagement, "Contrat", ContratEngagement.history.filter(parcours_id=parcours.pk)),
-        (Frein, "Frein", Frein.history.filter(parcours_id=parcours.pk)),
-        (RendezVous, "Rendez-vous", RendezVous.history.filter(parcours_id=parcours.pk)),
+        (Parcours, "Parcours", _historique_de(Parcours).filter(id=parcours.pk)),
+        (Beneficiaire, "Personne", _historique_de(Beneficiaire).filter(id=parcours.beneficiaire_id)),
+        (Orientation, "Orientation", _historique_de(Orientation).filter(parcours_id=parcours.pk)),
+        (ContratEngagement, "Contrat", _historique_de(ContratEngagement).filter(parcours_id=parcours.pk)),
+        (Frein, "Frein", _historique_de(Frein).filter(parcours_id=parcours.pk)),
+        (RendezVous, "Rendez-vous", _historique_de(RendezVous).filter(parcours_id=parcours.pk)),
     ]
     brutes = []
     references = set()
     for modele, libelle, qs in sources:
-        champs = [f for f in modele._meta.concrete_fields if f.name not in CHAMPS_MASQUES and f.name in _suivis(modele)]
+        champs = _champs_compares(modele)
         precedents = {}
         # Oldest first so that each row is compared with the previous state of the same object.
         for ligne in qs.select_related("history_user").order_by("history_date", "history_id"):
@@ -302,6 +303,23 @@ def historique(parcours, limite=50) -> list[Modification]:
     return modifications[:limite]
 
 
-def _suivis(modele):
-    """Fields that the history model keeps (some are excluded from simple_history)."""
-    return {f.name for f in modele.history.model._meta.fields}
+def _historique_de(modele):
+    """The history rows of a model, through the historical model's own manager: `modele.history` (the
+    django-simple-history descriptor) builds a new manager class at every access."""
+    return _modele_historique(modele).objects.all()
+
+
+@functools.cache
+def _modele_historique(modele):
+    return modele.history.model
+
+
+@functools.cache
+def _champs_compares(modele):
+    """Fields shown in the history: kept by the history model (some are excluded from simple_history), not masked.
+
+    Cached: the model's fields do not change at run time, and `modele.history` builds a new manager class at
+    every access (django-simple-history), which cost ~20 ms per page when done per field.
+    """
+    suivis = {f.name for f in _modele_historique(modele)._meta.fields}
+    return [f for f in modele._meta.concrete_fields if f.name not in CHAMPS_MASQUES and f.name in suivis]

@@ -13,7 +13,9 @@ from partenaires.models import Action
 def alertes_referent(user, aujourdhui=None) -> list[Tuile]:
     """How many of the user's current actions raise each alert of «Mes actions» (one query)."""
     aujourdhui = aujourdhui or timezone.localdate()
-    actions = figures.avec_chiffres(Action.objects.gerees_par(user).filter(date_fin__gte=aujourdhui), aujourdhui)
+    actions = figures.avec_chiffres(
+        Action.objects.gerees_par(user).filter(date_fin__gte=aujourdhui), aujourdhui, detail=False
+    )
     compte = actions.aggregate(
         occupation=Count("pk", filter=Q(alerte_occupation=True)),
         resultats=Count("pk", filter=Q(alerte_resultats=True)),

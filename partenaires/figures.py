@@ -51,23 +51,33 @@ def derniere_periode_close(aujourdhui: datetime.date) -> tuple[datetime.date, da
     return datetime.date(aujourdhui.year - 1, 7, 1), datetime.date(aujourdhui.year - 1, 12, 31)
 
 
-def avec_chiffres(queryset, aujourdhui: datetime.date):
-    """Annotate actions with occupancy, prescriptions by state, budget, results so far and alerts."""
+# The prescription counts a list of actions shows (occupancy, waiting prescriptions) and its alerts need.
+ETATS_DE_LA_LISTE = (EtatPrescription.ENTREE, EtatPrescription.PROPOSEE, EtatPrescription.ACCEPTEE)
+
+
+def avec_chiffres(queryset, aujourdhui: datetime.date, *, detail: bool = True):
+    """Annotate actions with occupancy, prescriptions by state, budget, results so far and alerts.
+
+    `detail=False` leaves out what only the action page shows (counts of the other states, targets and
+    results by indicator): 12 correlated subqueries instead of 30, for the lists and the alert counts.
+    """
     prescriptions = _prescriptions_de_l_action()
-    annotations = {f"nb_{etat}": _compte(prescriptions.filter(etat=etat)) for etat in EtatPrescription.values}
-    annotations["nb_prescriptions"] = _compte(prescriptions)
+    etats = EtatPrescription.values if detail else ETATS_DE_LA_LISTE
+    annotations = {f"nb_{etat}": _compte(prescriptions.filter(etat=etat)) for etat in etats}
     versements = Versement.objects.filter(financement=OuterRef("financement_id"))
     money = DecimalField(max_digits=14, decimal_places=2)
     resultats = ResultatAction.objects.filter(action=OuterRef("pk"))
-    for indicateur, champ in INDICATEURS_RESULTATS.items():
-        annotations[f"realise_{indicateur}"] = _somme(resultats, champ, IntegerField())
-        annotations[f"cible_{indicateur}"] = Subquery(
-            ObjectifAction.objects.filter(action=OuterRef("pk"), indicateur=indicateur).values("valeur_cible")[:1]
-        )
-    total_sorties = F(next(iter(SORTIE_FIELDS.values())))
-    for champ in list(SORTIE_FIELDS.values())[1:]:
-        total_sorties = total_sorties + F(champ)
-    annotations["realise_sorties"] = _somme(resultats.annotate(_total=total_sorties), "_total", IntegerField())
+    if detail:
+        annotations["nb_prescriptions"] = _compte(prescriptions)
+        for indicateur, champ in INDICATEURS_RESULTATS.items():
+            annotations[f"realise_{indicateur}"] = _somme(resultats, champ, IntegerField())
+            annotations[f"cible_{indicateur}"] = Subquery(
+                ObjectifAction.objects.filter(action=OuterRef("pk"), indicateur=indicateur).values("valeur_cible")[:1]
+            )
+        total_sorties = F(next(iter(SORTIE_FIELDS.values())))
+        for champ in list(SORTIE_FIELDS.values())[1:]:
+            total_sorties = total_sorties + F(champ)
+        annotations["realise_sorties"] = _somme(resultats.annotate(_total=total_sorties), "_total", IntegerField())
     dernier = resultats.order_by("-periode_fin")
     debut_close, fin_close = derniere_periode_close(aujourdhui)
     qs = queryset.annotate(
@@ -157,9 +167,11 @@ def objectifs_et_resultats(action) -> list[dict]:
     return lignes
 
 
-def actions_avec_chiffres(user, aujourdhui):
+def actions_avec_chiffres(user, aujourdhui, *, detail: bool = True):
     return avec_chiffres(
-        Action.objects.gerees_par(user).select_related("partenaire", "financement", "thematique"), aujourdhui
+        Action.objects.gerees_par(user).select_related("partenaire", "financement", "thematique"),
+        aujourdhui,
+        detail=detail,
     )
 
 

@@ -58,10 +58,34 @@ def colonnes(request):
     return resultat
 
 
+def paginer(filtre, user, numero):
+    """The page in two steps: the ids of its rows through the filtered and sorted query, then those rows with
+    everything the table shows, by primary key.
+
+    One query carrying the filters, the sort, the limit and the five joins of the table took PostgreSQL 10 to
+    50 ms just to plan on the large data set (bench/pages.py); the ids query plans in under a millisecond, and
+    so does the fetch of 25 rows by primary key.
+
+    With a search or a filter, PostgreSQL has to look at every parcours of the MDD both to count and to find
+    the page: the ids of all the matching rows are read once (a few thousand at most, the parcours of the
+    user's MDD) and counted in Python, instead of a COUNT(*) and a second pass for the page. Without one, the
+    count reads a small index and the page walks the name index: two cheap queries.
+    """
+    ids_tries = filtre.qs.values_list("pk", flat=True)
+    criteres = getattr(filtre.form, "cleaned_data", {})
+    if any(valeur not in (None, "") for nom, valeur in criteres.items() if nom != "tri"):
+        ids_tries = list(ids_tries)
+    page = Paginator(ids_tries, PAR_PAGE).get_page(numero)
+    ids = list(page.object_list)
+    lignes = file_active_de(user).in_bulk(ids)
+    page.object_list = [lignes[pk] for pk in ids if pk in lignes]  # a row may leave between the two queries
+    return page
+
+
 @role_requis(lambda user: user.est_agent_mdd)
 def file_active(request):
     filtre = FileActiveFilter(request.GET, queryset=file_active_de(request.user), user=request.user)
-    page = Paginator(filtre.qs, PAR_PAGE).get_page(request.GET.get("page"))
+    page = paginer(filtre, request.user, request.GET.get("page"))
     journaliser(request.user, page=request.get_full_path(), objet="file active", libelle="Liste des personnes suivies")
     contexte = {
         "filtre": filtre,

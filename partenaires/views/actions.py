@@ -16,6 +16,7 @@ from pacte.access import role_requis
 from pacte.forms import DsfrForm
 from pacte.models import Site, Thematique
 from parcours.choices import EtatPrescription
+from parcours.widgets import SelectRapide
 from partenaires import figures
 from partenaires.forms import AjustementForm, ResultatForm, rattacher_erreurs
 from partenaires.models import Partenaire, ResultatAction
@@ -28,12 +29,18 @@ suit_des_actions = role_requis(lambda u: u.est_referent_thematique or u.est_admi
 
 class MesActionsFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filtrer_mots", label="Mots (intitulé, partenaire)")
-    annee = django_filters.NumberFilter(method="filtrer_annee", label="Année")
+    # A year the calendar knows: beyond, a French error on the field rather than a 500 in datetime.date.
+    annee = django_filters.NumberFilter(
+        method="filtrer_annee", label="Année", min_value=1, max_value=9999, decimal_places=0
+    )
     thematique = django_filters.ModelChoiceFilter(
         queryset=Thematique.objects.none(), label="Thématique", empty_label="Toutes vos thématiques"
     )
     partenaire = django_filters.ModelChoiceFilter(
-        queryset=Partenaire.objects.all(), label="Partenaire", empty_label="Tous les partenaires"
+        queryset=Partenaire.objects.only("pk", "raison_sociale"),
+        label="Partenaire",
+        empty_label="Tous les partenaires",
+        widget=SelectRapide,  # hundreds of partners: options written without a template each
     )
     statut = django_filters.ChoiceFilter(choices=StatutAction.choices, label="Statut", empty_label="Tous les statuts")
     alerte = django_filters.ChoiceFilter(
@@ -72,7 +79,7 @@ class MesActionsFilter(django_filters.FilterSet):
 def mes_actions(request):
     aujourdhui = timezone.localdate()
     filtre = MesActionsFilter(
-        request.GET, queryset=figures.actions_avec_chiffres(request.user, aujourdhui), user=request.user
+        request.GET, queryset=figures.actions_avec_chiffres(request.user, aujourdhui, detail=False), user=request.user
     )
     page = Paginator(filtre.qs.order_by("thematique__numero", "intitule"), 25).get_page(request.GET.get("page"))
     for action in page:

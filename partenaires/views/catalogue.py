@@ -15,6 +15,7 @@ from pacte.models import Commune, Site, Thematique
 from pacte.models.journal import journaliser
 from parcours.models import Parcours
 from parcours.prescriptions import prescrire
+from parcours.widgets import SelectRapide
 from partenaires import figures
 from partenaires.forms import PrescrireForm, rattacher_erreurs
 from partenaires.models import Action
@@ -36,12 +37,14 @@ class CatalogueFilter(django_filters.FilterSet):
         method="filtrer_commune",
         label="Commune de la personne (les actions qui la desservent d'abord)",
         empty_label="Toutes les communes",
+        widget=SelectRapide,
     )
     site = django_filters.ModelChoiceFilter(
         queryset=Site.objects.select_related("commune").order_by("nom"),
         field_name="sites",
         label="Site d'accueil",
         empty_label="Tous les sites",
+        widget=SelectRapide,
     )
     places_libres = django_filters.ChoiceFilter(
         method="filtrer_places",

@@ -1,0 +1,57 @@
+"""A <select> whose options are written in Python rather than by one template per option.
+
+Django builds a dict of attributes per option and renders each through two included templates
+(select_option.html and attrs.html): about 20 µs per option, i.e. 12 ms for the 600 partners of the
+«Mes actions» filter. Same HTML (whitespace aside), a tenth of the time.
+"""
+
+from django import forms
+from django.forms.models import ModelChoiceIterator
+from django.forms.widgets import ChoiceWidget
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+
+def _option(valeur, libelle, choisie: bool) -> str:
+    selected = " selected" if choisie else ""
+    return f'<option value="{conditional_escape(valeur)}"{selected}>{conditional_escape(libelle)}</option>'
+
+
+def options_html(choices, valeurs) -> str:
+    """The <option>s of `choices`, the first one whose value is in `valeurs` (strings) selected: the rule of
+    django.forms.Select.optgroups (one selection, optgroups for nested choices)."""
+    morceaux = []
+    choisie = False
+    for valeur, libelle in choices:
+        if valeur is None:
+            valeur = ""
+        groupe = libelle if isinstance(libelle, (list, tuple)) else None
+        options = []
+        for sous_valeur, sous_libelle in groupe if groupe is not None else [(valeur, libelle)]:
+            selection = not choisie and str(sous_valeur) in valeurs
+            choisie |= selection
+            options.append(_option(sous_valeur, sous_libelle, selection))
+        if groupe is not None:
+            morceaux.append(f'<optgroup label="{conditional_escape(valeur)}">{"".join(options)}</optgroup>')
+        else:
+            morceaux.extend(options)
+    return mark_safe("".join(morceaux))
+
+
+class SelectRapide(forms.Select):
+    template_name = "parcours/widgets/select_rapide.html"
+
+    def get_context(self, name, value, attrs):
+        # Widget.get_context, not ChoiceWidget's: its optgroups() is the per-option work this widget avoids.
+        context = super(ChoiceWidget, self).get_context(name, value, attrs)
+        context["widget"]["options_html"] = options_html(_choix(self.choices), context["widget"]["value"])
+        return context
+
+
+def _choix(choices):
+    """Django's ModelChoiceIterator reads the rows with QuerySet.iterator(): on PostgreSQL a server-side cursor
+    (DECLARE, FETCH, CLOSE: three round trips) for a few dozen rows. The same choices from one plain query."""
+    if type(choices) is not ModelChoiceIterator:
+        return choices
+    vide = [("", choices.field.empty_label)] if choices.field.empty_label is not None else []
+    return vide + [choices.choice(objet) for objet in choices.queryset.all()]
