@@ -45,6 +45,20 @@ schema = schemathesis.openapi.from_dict(schema_genere())
 schema.app = application
 
 
+@pytest.fixture(autouse=True)
+def _connexion_gardee_entre_les_requetes():
+    """The WSGI app is called directly, not through Django's test client: like the client, keep
+    close_old_connections off, or PostgreSQL's connection is closed inside the test transaction."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 def entetes(role, monde):
     jeton = Token.objects.create(user=utilisateur_du_role(role, monde))
     return {"Authorization": f"Token {jeton.key}"}
