@@ -43,8 +43,17 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Measures on PostgreSQL: the large data set (seeded once, about 2 minutes), then each benchmark.
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/pacte_bench
+BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/pacte_bench_import
 bench: install
-	@for script in bench/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(BIN)/python "$$script" || exit 1; done
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/seed_large.py
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/pages.py
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/bilan.py
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/indicateurs.py
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/charge.py
+	@createdb -h 127.0.0.1 -U postgres pacte_bench_import 2>/dev/null || true
+	DATABASE_URL=$(BENCH_IMPORT_DB) $(BIN)/python bench/import_entrants.py
 
 clean:
 	rm -rf var/pacte.sqlite3 var/staticfiles
