@@ -79,6 +79,11 @@ def aujourdhui() -> datetime.date:
 def ajouter_mois(jour: datetime.date, mois: int) -> datetime.date:
     annee, index = divmod(jour.month - 1 + mois, 12)
     annee += jour.year
+    # Past the ends of the calendar (a date typed as 9999-12-31): the bound is the calendar's end.
+    if annee > datetime.MAXYEAR:
+        return datetime.date.max
+    if annee < datetime.MINYEAR:
+        return datetime.date.min
     for dernier in (31, 30, 29, 28):
         try:
             return jour.replace(year=annee, month=index + 1, day=min(jour.day, dernier))

@@ -2,6 +2,7 @@ from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from pacte.choices import TypeSortie
 from pacte.forms import DsfrForm, DsfrModelForm
@@ -193,6 +194,11 @@ class ActionForm(DsfrModelForm):
         # Site.__str__ reads its commune: one query for the whole list, not one per option.
         self.fields["sites"].queryset = Site.objects.select_related("commune", "mdd")
         self.fields["financement"].queryset = Financement.objects.select_related("partenaire")
+
+    @transaction.atomic
+    def save(self, commit=True):
+        # The action's row, then its territories and sites: both or neither (ATOMIC_REQUESTS is off).
+        return super().save(commit=commit)
 
     def clean(self):
         donnees = super().clean()

@@ -47,9 +47,29 @@ def analyser(contenu: bytes) -> RapportImport:
     """Check every line; nothing is written. Line numbers count the header as line 1."""
     rapport = RapportImport()
     texte = decoder(contenu)
+    if "\x00" in texte:
+        # A NUL byte: not a text file, and PostgreSQL refuses it in a text column.
+        ligne = texte.count("\n", 0, texte.index("\x00")) + 1
+        rapport.erreurs.append((ligne, "Caractère nul (octet 0) : ce fichier n'est pas un fichier CSV texte."))
+        return rapport
     premiere = texte.splitlines()[0] if texte.strip() else ""
     separateur = ";" if premiere.count(";") >= premiere.count(",") else ","
-    lecteur = csv.DictReader(io.StringIO(texte), delimiter=separateur)
+    lecteur = csv.DictReader(io.StringIO(texte, newline=""), delimiter=separateur)
+    try:
+        _analyser_lignes(lecteur, rapport)
+    except csv.Error:
+        # A line the CSV reader cannot cut (a field over its size limit...): the file is refused as a whole.
+        rapport.valides.clear()
+        rapport.erreurs.append(
+            (
+                lecteur.line_num or 1,
+                "Ligne illisible : un champ dépasse la taille permise ou un guillemet n'est pas refermé.",
+            )
+        )
+    return rapport
+
+
+def _analyser_lignes(lecteur, rapport):
     entetes = [(e or "").strip().lower() for e in (lecteur.fieldnames or [])]
     manquantes = [c for c in OBLIGATOIRES if c not in entetes]
     if manquantes:
@@ -60,7 +80,7 @@ def analyser(contenu: bytes) -> RapportImport:
                 f"Colonnes attendues : {', '.join(COLONNES)}.",
             )
         )
-        return rapport
+        return
     lecteur.fieldnames = entetes
     communes = dict(Commune.objects.values_list("code_insee", "pk"))
     existants = set(Partenaire.objects.values_list("siret", flat=True))
@@ -104,7 +124,6 @@ def analyser(contenu: bytes) -> RapportImport:
         else:
             vus[siret] = numero
             rapport.valides.append(partenaire)
-    return rapport
 
 
 @transaction.atomic

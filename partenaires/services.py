@@ -13,6 +13,9 @@ from partenaires.models import Action, Ajustement, Financement, ObjectifAction, 
 from partenaires.models.actions import SORTIE_FIELDS
 
 CHAMPS_RESULTAT = ["participants", "heures", *SORTIE_FIELDS.values()]
+# The largest value of a PositiveIntegerField on every database: beyond it, a French error, not a 500.
+PLAFOND_ENTIER = 2_147_483_647
+MESSAGE_PLAFOND = f"Ce chiffre est trop grand (au plus {PLAFOND_ENTIER:_}).".replace("_", " ")
 
 
 def _date_json(valeur):
@@ -43,6 +46,8 @@ def enregistrer_ajustement(
     if effet == E.OBJECTIFS:
         if not indicateur or valeur_cible is None or valeur_cible < 0:
             raise ValidationError({"valeur_cible": "Indiquez l'indicateur et sa nouvelle valeur cible."})
+        if valeur_cible > PLAFOND_ENTIER:
+            raise ValidationError({"valeur_cible": MESSAGE_PLAFOND})
         objectif = ObjectifAction.objects.filter(action=action, indicateur=indicateur).first()
         avant = {indicateur: objectif.valeur_cible if objectif else None}
         apres = {indicateur: valeur_cible}
@@ -83,6 +88,8 @@ def enregistrer_ajustement(
     elif effet == E.PLACES:
         if places is None or places < 0:
             raise ValidationError({"places": "Indiquez le nouveau nombre de places."})
+        if places > PLAFOND_ENTIER:
+            raise ValidationError({"places": MESSAGE_PLAFOND})
         avant, apres = {"places": action.places}, {"places": places}
         action.places = places
         action.save()
@@ -107,6 +114,8 @@ def verifier_resultat(action: Action, periode_debut, periode_fin, valeurs: dict,
     for champ in CHAMPS_RESULTAT:
         if valeurs.get(champ) is not None and valeurs[champ] < 0:
             erreurs[champ] = "Un chiffre ne peut pas être négatif."
+        elif valeurs.get(champ) is not None and valeurs[champ] > PLAFOND_ENTIER:
+            erreurs[champ] = MESSAGE_PLAFOND
     if periode_debut and periode_fin:
         if periode_fin < periode_debut:
             erreurs["periode_fin"] = "La fin de la période doit suivre son début."

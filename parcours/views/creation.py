@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -36,7 +37,10 @@ def _candidats_affiches(user, candidats):
 def _rouvrir(request, formulaire):
     """Re-entry of a known person: only one of the candidates of this identity, never a forged id."""
     d = formulaire.cleaned_data
-    beneficiaire = get_object_or_404(chercher_doublons(formulaire.identite()), pk=request.POST["rouvrir"])
+    identifiant = request.POST["rouvrir"]
+    if not (identifiant.isascii() and identifiant.isdigit()):
+        raise Http404("Personne introuvable.")
+    beneficiaire = get_object_or_404(chercher_doublons(formulaire.identite()), pk=identifiant)
     return ouvrir_parcours(
         beneficiaire,
         mdd=d["mdd"],

@@ -77,8 +77,9 @@ def fiche(request, pk):
     return render(request, "parcours/fiche.html", contexte_fiche(request, parcours))
 
 
-@require_POST
+# The role check comes first: another role gets 404, not a 405 that reveals the page exists.
 @agent_mdd_requis
+@require_POST
 def enregistrer(request, pk, evenement):
     classe = FORMULAIRES.get(evenement)
     if classe is None:
