@@ -62,3 +62,23 @@ def journaliser(user, *, page, objet, objet_id=None, beneficiaire_id=None, natur
         nature=nature,
         libelle=libelle[:250],
     )
+
+
+def journaliser_liste(user, *, page, objet, lignes, nature="consultation", libelle=""):
+    """One entry per named record shown in a list, written in one query.
+
+    `lignes` yields (objet_id, beneficiaire_id) pairs, one for each record the page displays."""
+    JournalAcces.objects.bulk_create(
+        [
+            JournalAcces(
+                utilisateur=user,
+                page=page[:200],
+                objet=objet,
+                objet_id=objet_id,
+                beneficiaire_id=beneficiaire_id,
+                nature=nature,
+                libelle=libelle[:250],
+            )
+            for objet_id, beneficiaire_id in lignes
+        ]
+    )

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from pacte.api.base import LectureSeuleViewSet
 from pacte.choices import TypeSortie
-from pacte.models.journal import JournalAcces
+from pacte.models.journal import journaliser_liste
 from parcours.choices import EtatPrescription
 from parcours.models import Prescription
 from parcours.prescriptions import changer_etat, transitions_possibles
@@ -92,20 +92,13 @@ class PrescriptionFilter(django_filters.FilterSet):
 
 
 def _journaliser(user, page, prescriptions, libelle):
-    """One access entry per person shown, in one query, as the partner's pages do."""
-    JournalAcces.objects.bulk_create(
-        [
-            JournalAcces(
-                utilisateur=user,
-                page=page[:200],
-                objet="prescription",
-                objet_id=prescription.pk,
-                beneficiaire_id=prescription.parcours.beneficiaire_id,
-                nature=JournalAcces.Nature.CONSULTATION,
-                libelle=libelle,
-            )
-            for prescription in prescriptions
-        ]
+    """One access entry per person shown, as the partner's pages do."""
+    journaliser_liste(
+        user,
+        page=page,
+        objet="prescription",
+        lignes=((p.pk, p.parcours.beneficiaire_id) for p in prescriptions),
+        libelle=libelle,
     )
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from pacte.access import role_requis
 from pacte.forms import DsfrForm
-from pacte.models.journal import JournalAcces, journaliser
+from pacte.models.journal import journaliser, journaliser_liste
 from parcours.choices import EtatPrescription
 from parcours.models import Prescription
 from parcours.prescriptions import ETATS_EN_COURS, LIBELLES_ACTION, changer_etat, transitions_possibles
@@ -51,20 +51,13 @@ class PrescriptionsRecuesFilter(django_filters.FilterSet):
 
 
 def _journaliser_liste(user, page, prescriptions):
-    """One access entry per person shown, in one query (the list shows names and phone numbers)."""
-    JournalAcces.objects.bulk_create(
-        [
-            JournalAcces(
-                utilisateur=user,
-                page=page[:200],
-                objet="prescription",
-                objet_id=prescription.pk,
-                beneficiaire_id=prescription.parcours.beneficiaire_id,
-                nature=JournalAcces.Nature.CONSULTATION,
-                libelle="Prescriptions reçues par le partenaire",
-            )
-            for prescription in prescriptions
-        ]
+    """The list shows names and phone numbers: one access entry per person shown."""
+    journaliser_liste(
+        user,
+        page=page,
+        objet="prescription",
+        lignes=((p.pk, p.parcours.beneficiaire_id) for p in prescriptions),
+        libelle="Prescriptions reçues par le partenaire",
     )
 
 
