@@ -488,7 +488,7 @@ def generer(connection, rng, echelle):  # noqa: C901 - one linear script, read t
                 referent = rng.choice(agents)
                 par = nid["parcours"]
                 # Orientation(s).
-                orientation_id = None
+                orientation_id = premiere_orientation = premier_contrat = None
                 if not (ouvert and entree > FIN - 45 * jour and rng.random() < 0.6):
                     date_o = min(entree + rng.randrange(5, 90) * jour, fin_vie)
                     for _ in range(2 if rng.random() < 0.12 else 1):
@@ -505,6 +505,7 @@ def generer(connection, rng, echelle):  # noqa: C901 - one linear script, read t
                         )
                         orientation_id = nid["orientation"]
                         nid["orientation"] += 1
+                        premiere_orientation = premiere_orientation or date_o
                         date_o = min(date_o + rng.randrange(60, 400) * jour, fin_vie)
                 # Contracts.
                 contrat_id = None
@@ -532,6 +533,8 @@ def generer(connection, rng, echelle):  # noqa: C901 - one linear script, read t
                     )
                     contrat_id = nid["contrat"]
                     nid["contrat"] += 1
+                    if etat != "brouillon":
+                        premier_contrat = premier_contrat or debut_c
                     debut_c = fin_c + jour
                 for _ in range(rng.choice((0, 1, 1, 2, 3))):
                     ident = _date(rng, entree, fin_vie)
@@ -636,6 +639,8 @@ def generer(connection, rng, echelle):  # noqa: C901 - one linear script, read t
                     date_sortie=sortie,
                     orientation_courante_id=orientation_id,
                     contrat_courant_id=contrat_id,
+                    date_premiere_orientation=premiere_orientation,
+                    date_premier_contrat=premier_contrat,
                     version=1,
                     modifie_par_id=None,
                 )

@@ -26,7 +26,6 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
-    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -226,14 +225,13 @@ def _agreger_delais(qs: QuerySet, **agregats) -> tuple[dict, Decimal | None]:
 def premieres_orientations(parcours: QuerySet, debut, fin) -> QuerySet:
     """Parcours whose first orientation falls in the period, with the delay since the ouverture de droit.
 
-    One GROUP BY over parcours ⋈ orientations (not a correlated subquery per parcours).
+    The first orientation's date is a fact kept on the parcours (parcours.faits): an index range, not a
+    GROUP BY over the orientations.
     """
     return (
         parcours.order_by()
-        .values("pk", "date_ouverture_droit")
-        .annotate(premiere_orientation=Min("orientations__date_decision"))
-        .filter(premiere_orientation__range=(debut, fin))
-        .annotate(delai=_delai("premiere_orientation", "date_ouverture_droit"))
+        .filter(date_premiere_orientation__range=(debut, fin))
+        .annotate(delai=_delai("date_premiere_orientation", "date_ouverture_droit"))
     )
 
 
@@ -277,7 +275,7 @@ def _stock_et_flux(c, parcours, debut, fin):
         referent=Count("pk", filter=ouvert & Q(referent__isnull=False)),
         orientes=Count(
             "pk",
-            filter=ouvert & Q(Exists(Orientation.objects.filter(parcours=OuterRef("pk"), date_decision__lte=fin))),
+            filter=ouvert & Q(date_premiere_orientation__lte=fin),
         ),
     )
     c.parcours = chiffres
@@ -388,22 +386,15 @@ def _accompagnement(c, parcours, debut, fin):
         "%",
     )
 
-    # First contract and first orientation of each parcours: MIN over grouped rows, not two correlated
-    # subqueries per parcours. The first contract is taken in the period first (a semi-join), so the
-    # grouping only runs over the few parcours concerned.
-    premier_contrat_dans_la_periode = ContratEngagement.objects.filter(date_signature__range=(debut, fin)).values(
-        "parcours_id"
-    )
+    # First contract and first orientation: facts kept on the parcours (parcours.faits), read through
+    # the index on the first contract's date.
     contrats = (
-        parcours.filter(pk__in=premier_contrat_dans_la_periode)
-        .order_by()
-        .values("pk")
-        .annotate(
-            premiere_orientation=Min("orientations__date_decision"),
-            premier_contrat=Min("contratengagements__date_signature"),
+        parcours.order_by()
+        .filter(
+            date_premier_contrat__range=(debut, fin),
+            date_premiere_orientation__lte=F("date_premier_contrat"),
         )
-        .filter(premier_contrat__range=(debut, fin), premiere_orientation__lte=F("premier_contrat"))
-        .annotate(delai=_delai("premier_contrat", "premiere_orientation"))
+        .annotate(delai=_delai("date_premier_contrat", "date_premiere_orientation"))
     )
     chiffres, mediane = _agreger_delais(contrats)
     nombre = chiffres["nombre"]
@@ -596,7 +587,7 @@ def _ventiler_geographie(debut, fin, filtres) -> dict[str, list[dict]]:
             sorties=Count("pk", filter=Q(date_sortie__range=(debut, fin))),
             orientes=Count(
                 "pk",
-                filter=ouvert & Q(Exists(Orientation.objects.filter(parcours=OuterRef("pk"), date_decision__lte=fin))),
+                filter=ouvert & Q(date_premiere_orientation__lte=fin),
             ),
         )
         .order_by("mdd__nom")

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ParcoursConfig(AppConfig):
     name = "parcours"
     verbose_name = "Parcours des bénéficiaires"
+
+    def ready(self):
+        from parcours import faits
+
+        faits.brancher()

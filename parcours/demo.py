@@ -27,6 +27,7 @@ from parcours.choices import (
     Qualite,
     TypeOrientation,
 )
+from parcours.faits import recalculer_premieres_dates
 from parcours.models import (
     Beneficiaire,
     ChangementReferent,
@@ -637,6 +638,7 @@ class _Generateur:
                 .values("pk")[:1]
             ),
         )
+        recalculer_premieres_dates(nouveaux)
 
 
 def generer(ctx):

@@ -4,6 +4,8 @@ from simple_history.models import HistoricalRecords
 
 from parcours.querysets import ParcoursQuerySet
 
+FAITS_DERIVES = ("date_premiere_orientation", "date_premier_contrat")
+
 
 class Parcours(models.Model):
     beneficiaire = models.ForeignKey(
@@ -32,6 +34,14 @@ class Parcours(models.Model):
     contrat_courant = models.ForeignKey(
         "parcours.ContratEngagement", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Facts derived from the events, kept by parcours.faits on every save and delete of an orientation
+    # or a contract: the indicator engine reads them without a GROUP BY over the events.
+    date_premiere_orientation = models.DateField(
+        "date de la première orientation", null=True, blank=True, editable=False
+    )
+    date_premier_contrat = models.DateField(
+        "date de signature du premier contrat", null=True, blank=True, editable=False
+    )
     # Optimistic locking: a save that did not start from the latest version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
     modifie_par = models.ForeignKey(
@@ -46,7 +56,9 @@ class Parcours(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "version", "modifie_par"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "version", "modifie_par", *FAITS_DERIVES],
+    )
     objects = ParcoursQuerySet.as_manager()
 
     class Meta:
@@ -69,10 +81,21 @@ class Parcours(models.Model):
         indexes = [
             models.Index(fields=["mdd", "date_sortie"], name="parcours_mdd_sortie"),
             models.Index(fields=["date_entree"], name="parcours_date_entree"),
+            models.Index(fields=["date_premiere_orientation"], name="parcours_premiere_orientation"),
+            models.Index(fields=["date_premier_contrat"], name="parcours_premier_contrat"),
         ]
 
     def __str__(self):
         return f"Parcours de {self.beneficiaire} ({self.mdd})"
+
+    def save(self, *args, **kwargs):
+        # A full save from a form or the admin must not write back derived facts it read before an
+        # event changed them: only parcours.faits writes them.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in FAITS_DERIVES
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def est_ouvert(self) -> bool:

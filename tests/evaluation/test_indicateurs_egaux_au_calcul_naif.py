@@ -21,6 +21,7 @@ from evaluation.indicateurs import (
 )
 from pacte.choices import Milieu, TypeSortie
 from parcours.choices import CategorieFrein, EtatPrescription, Presence, TypeOrientation
+from parcours.faits import recalculer_premieres_dates
 from parcours.models import (
     Beneficiaire,
     ContratEngagement,
@@ -244,6 +245,8 @@ def _charger(socle, d):
         (Sortie, sorties),
     ):
         model.objects.bulk_create(objs)
+    # bulk_create sends no signal: the documented step after a bulk load.
+    recalculer_premieres_dates()
 
 
 def _naif(debut, fin, filtres: Filtres):
