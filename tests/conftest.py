@@ -15,6 +15,14 @@ def pytest_collection_modifyitems(config, items):
         items[:] = kept
 
 
+@pytest.fixture(autouse=True)
+def caches_vides():
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def referentiel_hv(db):
     """The Haute-Vienne reference data, loaded by the same code as `charger_referentiel`."""

@@ -145,6 +145,19 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The dashboard's figures, shared by every worker process: a table of the application's own
+    # database (evaluation migration 0003), so nothing more to run in production.
+    "indicateurs": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "pacte_cache_indicateurs",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+# How long the dashboard serves figures already computed (seconds); «Recalculer» bypasses it.
+PACTE_FRAICHEUR_INDICATEURS = env_int("PACTE_FRAICHEUR_INDICATEURS", 10 * 60)
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 REST_FRAMEWORK = {

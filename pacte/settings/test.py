@@ -15,3 +15,8 @@ TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "«VARIABLE INCONNUE %s»"
 PACTE_AUTORISER_COMPTES_DEMO = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "1000/minute", "user": "10000/minute"}}  # noqa: F405
+# Per process and emptied before each test (tests/conftest.py): no figure leaks from one test to another.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "defaut"},
+    "indicateurs": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "indicateurs"},
+}
