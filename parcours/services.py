@@ -31,6 +31,7 @@ from parcours.models import (
 )
 
 DUREE_MAX_CONTRAT_SANS_MOTIF_MOIS = 12
+NAISSANCE_AU_PLUS_TOT = datetime.date(1900, 1, 1)
 
 # Which organisme référent may follow each orientation type (loi pour le plein emploi).
 ORGANISMES_PAR_TYPE = {
@@ -559,6 +560,8 @@ def creer_beneficiaire(
     """
     if identite.date_naissance > aujourdhui():
         raise ValidationError({"date_naissance": "La date de naissance ne peut pas être dans le futur."})
+    if identite.date_naissance < NAISSANCE_AU_PLUS_TOT:
+        raise ValidationError({"date_naissance": "La date de naissance ne peut pas être avant 1900."})
     _verifier_dates_ouverture(date_ouverture_droit, date_entree)
     candidats = list(chercher_doublons(identite))
     meme_numero = [

@@ -61,7 +61,7 @@ COLONNES_FACULTATIVES = {"sexe": (("SEXE",), "sexe (F ou M)")}
 ORGANISMES = {"CAF": OrganismePayeur.CAF, "MSA": OrganismePayeur.MSA}
 QUALITES = {"DEM": Qualite.DEMANDEUR, "CJT": Qualite.CONJOINT}
 SEXES = {"F": Sexe.FEMME, "2": Sexe.FEMME, "M": Sexe.HOMME, "H": Sexe.HOMME, "1": Sexe.HOMME}
-NUMERO = {OrganismePayeur.CAF: re.compile(r"^\d{7}$"), OrganismePayeur.MSA: re.compile(r"^\d{7,13}$")}
+NUMERO = {OrganismePayeur.CAF: re.compile(r"^[0-9]{7}$"), OrganismePayeur.MSA: re.compile(r"^[0-9]{7,13}$")}
 FORMAT_NUMERO = {OrganismePayeur.CAF: "7 chiffres (CAF)", OrganismePayeur.MSA: "7 à 13 chiffres (MSA)"}
 DATE_MIN = datetime.date(1900, 1, 1)
 
@@ -251,7 +251,7 @@ def valider_ligne(numero_ligne: int, valeurs: list[str], en_tete: EnTete, ref: R
     code = valeur("commune").upper()
     commune = ref.communes.get(code)
     if commune is None:
-        if not re.fullmatch(r"\d{5}|2[AB]\d{3}", code):
+        if not re.fullmatch(r"[0-9]{5}|2[AB][0-9]{3}", code):
             erreurs.append((col["commune"], f"« {code} » n'est pas un code INSEE (5 caractères, ex. 87085)"))
         elif ref.departement and not code.startswith(ref.departement):
             erreurs.append(

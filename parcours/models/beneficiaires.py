@@ -6,8 +6,9 @@ from pacte.text import normaliser
 from parcours.choices import OrganismePayeur, Qualite, Sexe
 from parcours.querysets import BeneficiaireQuerySet
 
+# [0-9], not \d: \d also matches the digits of other scripts («١٢٣٤٥٦٧»), which no CAF or MSA file holds.
 numero_allocataire_validator = RegexValidator(
-    r"^\d{7,13}$", "Le numéro allocataire compte de 7 à 13 chiffres (CAF : 7 chiffres)."
+    r"^[0-9]{7,13}$", "Le numéro allocataire compte de 7 à 13 chiffres (CAF : 7 chiffres)."
 )
 
 

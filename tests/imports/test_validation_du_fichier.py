@@ -88,6 +88,11 @@ def test_une_commune_inconnue_du_referentiel_est_refusee(referentiel, aujourdhui
     assert "le code INSEE 87999 n'est pas une commune connue" in message
 
 
+def test_des_chiffres_d_une_autre_ecriture_ne_font_pas_un_numero(referentiel, aujourdhui):
+    message = refus_unique(fichier_csv(ligne(numero="١٢٣٤٥٦٧")), aujourdhui)
+    assert "doit compter 7 chiffres (CAF)" in message
+
+
 def test_un_numero_caf_doit_compter_sept_chiffres(referentiel, aujourdhui):
     message = refus_unique(fichier_csv(ligne(numero="12A45")), aujourdhui)
     assert message == "Ligne 2, colonne NUMDEMRSA : le numéro allocataire « 12A45 » doit compter 7 chiffres (CAF)"

@@ -102,3 +102,20 @@ def test_un_second_parcours_ouvert_est_refuse():
             par=agent_mdd(parcours.mdd),
         )
     assert Parcours.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "champs, champ_en_erreur",
+    [
+        ({"numero_allocataire": "١٢٣٤٥٦٧"}, "numero_allocataire"),  # Arabic-Indic digits: \d, not [0-9]
+        ({"numero_allocataire": "１２３４５６７"}, "numero_allocataire"),  # full-width digits
+        ({"date_naissance": datetime.date(1, 1, 1)}, "date_naissance"),
+        ({"date_naissance": datetime.date(1899, 12, 31)}, "date_naissance"),
+    ],
+)
+def test_une_identite_invraisemblable_est_refusee_sans_rien_ecrire(champs, champ_en_erreur):
+    mdd = MDDFactory()
+    with pytest.raises(ValidationError) as erreur:
+        creer(mdd, agent_mdd(mdd), identite=identite(**champs))
+    assert champ_en_erreur in erreur.value.message_dict
+    assert (Beneficiaire.objects.count(), Parcours.objects.count()) == (0, 0)
