@@ -160,10 +160,13 @@ def actions_du_perimetre(filtres: Filtres) -> QuerySet:
 
 
 def prescriptions_du_perimetre(filtres: Filtres) -> QuerySet:
-    qs = Prescription.objects.filter(action__in=actions_du_perimetre(filtres))
-    if not filtres.est_vide():
-        qs = qs.filter(parcours__in=parcours_du_perimetre(filtres))
-    return qs
+    if filtres.est_vide():
+        # Every action: no `action_id IN (SELECT id FROM action)` semi-join, which PostgreSQL runs as one
+        # index probe per action.
+        return Prescription.objects.all()
+    return Prescription.objects.filter(
+        action__in=actions_du_perimetre(filtres), parcours__in=parcours_du_perimetre(filtres)
+    )
 
 
 def _des_parcours(qs: QuerySet, parcours: QuerySet) -> QuerySet:
