@@ -1,9 +1,10 @@
 """Filters of the file active. The home page alerts link to `?alerte=<value>` of this list."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from pacte.forms import DsfrForm
 from pacte.models import User
@@ -36,6 +37,10 @@ class Alerte:
     ]
 
 
+def _debut_du_jour(jour) -> datetime:
+    return timezone.make_aware(datetime.combine(jour, time.min))
+
+
 def condition_alerte(valeur, jour=None) -> Q:
     """The SQL condition of each alert, shared by the list filter and the home page counts."""
     jour = jour or aujourdhui()
@@ -47,8 +52,12 @@ def condition_alerte(valeur, jour=None) -> Q:
         & Q(contrat_courant__date_fin__lte=jour + timedelta(days=ECHEANCE_JOURS))
     )
     seuil_rdv = ajouter_mois(jour, -SANS_RDV_MOIS)
+    # A datetime range in the local time zone, not date__date: the cast hides the index on (parcours, date).
     rdv_recent = RendezVous.objects.filter(
-        parcours=OuterRef("pk"), date__date__gte=seuil_rdv, date__date__lte=jour, presence=Presence.PRESENT
+        parcours=OuterRef("pk"),
+        date__gte=_debut_du_jour(seuil_rdv),
+        date__lt=_debut_du_jour(jour + timedelta(days=1)),
+        presence=Presence.PRESENT,
     )
     return {
         Alerte.A_ORIENTER: Q(orientation_courante__isnull=True),

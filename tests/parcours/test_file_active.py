@@ -59,6 +59,24 @@ def test_filtres_orientation_contrat_frein(client_agent, mdd):
     assert noms(client_agent.get(URL, {"contrat": "aucun"})) == ["Nouveau", "Oriente"]
 
 
+def test_sans_rendez_vous_compte_les_jours_a_l_heure_de_paris(client_agent, mdd):
+    """Three months back, from local midnight: a meeting at 00:30 in Paris on that day is recent (22:30 UTC the
+    day before); one at 23:30 in Paris the day before is not."""
+    from parcours.filters import SANS_RDV_MOIS
+    from parcours.services import ajouter_mois
+
+    seuil = ajouter_mois(AUJOURDHUI, -SANS_RDV_MOIS)
+    paris = timezone.get_current_timezone()
+    juste = ParcoursFactory(mdd=mdd, beneficiaire__nom="Juste", date_entree=datetime.date(2020, 1, 1))
+    RendezVousFactory(parcours=juste, date=datetime.datetime.combine(seuil, datetime.time(0, 30), tzinfo=paris))
+    veille = ParcoursFactory(mdd=mdd, beneficiaire__nom="Veille", date_entree=datetime.date(2020, 1, 1))
+    RendezVousFactory(
+        parcours=veille,
+        date=datetime.datetime.combine(seuil - datetime.timedelta(days=1), datetime.time(23, 30), tzinfo=paris),
+    )
+    assert noms(client_agent.get(URL, {"alerte": "sans_rendez_vous_3_mois"})) == ["Veille"]
+
+
 def test_alertes_contrat_echeance_et_sans_rendez_vous(client_agent, mdd):
     bientot = ParcoursFactory(mdd=mdd, beneficiaire__nom="Bientot", date_entree=datetime.date(2024, 1, 1))
     bientot.contrat_courant = ContratEngagementFactory(
