@@ -43,6 +43,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Right after the sessions: it marks the session to save before SessionMiddleware writes it.
+    "pacte.middleware.SessionGlissanteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -142,7 +144,10 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# Inactivity expiry: pacte.middleware.SessionGlissanteMiddleware pushes the expiry forward at most once
+# a minute, instead of a write on every request.
+SESSION_SAVE_EVERY_REQUEST = False
+PACTE_SESSION_RAFRAICHIE_SECONDES = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 CACHES = {

@@ -1,9 +1,12 @@
 """Hardening: login throttling with a French page, CSP without inline scripts, session expiry, cookies."""
 
+import datetime
 import re
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
 
 from tests.pacte.factories import UserFactory
 
@@ -39,9 +42,39 @@ def test_la_politique_de_securite_interdit_les_scripts_en_ligne(client):
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", response.content.decode())
 
 
-def test_la_session_expire_apres_une_heure_d_inactivite():
+def _expiration(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+@pytest.mark.django_db
+def test_la_session_expire_apres_une_heure_d_inactivite(client):
+    from django.contrib.sessions.models import Session
+
     assert settings.SESSION_COOKIE_AGE == 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    client.force_login(UserFactory(administrateur=True))
+    assert client.get("/").status_code == 200
+    Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    reponse = client.get("/")
+    assert reponse.status_code == 302 and reponse["Location"].startswith(reverse(settings.LOGIN_URL))
+
+
+@pytest.mark.django_db
+def test_la_session_est_prolongee_au_plus_une_fois_par_minute(client, monkeypatch):
+    import pacte.middleware
+
+    horloge = [1_000_000]
+    monkeypatch.setattr(pacte.middleware, "maintenant", lambda: horloge[0])
+    client.force_login(UserFactory(administrateur=True))
+    client.get("/")
+    premiere = _expiration(client)
+    horloge[0] += 30
+    client.get("/")
+    assert _expiration(client) == premiere, "moins d'une minute après : la session n'est pas réécrite"
+    horloge[0] += 31
+    client.get("/")
+    assert _expiration(client) > premiere, "une minute après : l'expiration est repoussée"
 
 
 def test_les_mots_de_passe_ont_douze_caracteres_au_moins():
