@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from pacte.access import role_requis
 from pacte.models.journal import journaliser
@@ -79,12 +79,16 @@ def fiche(request, pk):
 
 # The role check comes first: another role gets 404, not a 405 that reveals the page exists.
 @agent_mdd_requis
-@require_POST
+@require_http_methods(["GET", "POST"])
 def enregistrer(request, pk, evenement):
+    """GET: the empty form (htmx: the form alone, opened in the parcours page; otherwise the page with it
+    open). POST: record the event."""
     classe = FORMULAIRES.get(evenement)
     if classe is None:
         raise Http404("Page introuvable.")
     parcours = parcours_visible(request.user, pk)
+    if request.method == "GET":
+        return _formulaire_vide(request, parcours, classe)
     formulaire = classe(request.POST, parcours=parcours)
     if formulaire.is_valid():
         try:
@@ -109,6 +113,24 @@ def enregistrer(request, pk, evenement):
     contexte = contexte_fiche(request, parcours_visible(request.user, pk), formulaire_lie=formulaire)
     gabarit = "parcours/includes/fiche_contenu.html" if request.htmx else "parcours/fiche.html"
     return render(request, gabarit, contexte)
+
+
+def _formulaire_vide(request, parcours, classe):
+    if not parcours.est_ouvert:
+        raise Http404("Ce parcours est clos : aucun événement ne peut plus y être enregistré.")
+    formulaire = classe(parcours=parcours)
+    if request.htmx:
+        return render(
+            request, "parcours/includes/formulaire_evenement.html", {"form": formulaire, "parcours": parcours}
+        )
+    journaliser(
+        request.user,
+        page=request.path,
+        objet="parcours",
+        objet_id=parcours.pk,
+        beneficiaire_id=parcours.beneficiaire_id,
+    )
+    return render(request, "parcours/fiche.html", contexte_fiche(request, parcours, formulaire_lie=formulaire))
 
 
 def _reporter(formulaire, erreur):

@@ -39,7 +39,7 @@ M = {
     "parcours:creer": (None, "302 200 200 200 404 404 404"),
     "parcours:fiche": (_pk("parcours"), "302 200 200 404 404 404 404"),
     "parcours:orienter": (_pk("parcours"), "302 200 200 200 404 404 404"),
-    "parcours:enregistrer": (lambda m: {"pk": m["parcours"].pk, "evenement": "note"}, "302 405 405 404 404 404 404"),
+    "parcours:enregistrer": (lambda m: {"pk": m["parcours"].pk, "evenement": "note"}, "302 200 200 404 404 404 404"),
     # new entrants import
     "imports:depot": (None, "302 404 404 200 404 404 200"),
     "imports:format": (None, "302 404 404 200 404 404 200"),
