@@ -50,3 +50,16 @@ def percentile(values, p):
     k = (len(ordered) - 1) * p / 100
     lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def sonde_cpu() -> float:
+    """Milliseconds for a fixed pure-Python loop (best of 3): this machine's CPU speed varies by up to 2× from
+    one minute to the next (a shared virtual machine), so every benchmark prints it beside its figures."""
+    import time
+
+    meilleure = float("inf")
+    for _ in range(3):
+        debut = time.perf_counter()
+        sum(i * i for i in range(1_000_000))
+        meilleure = min(meilleure, time.perf_counter() - debut)
+    return meilleure * 1000

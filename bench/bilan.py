@@ -307,7 +307,10 @@ def main():
     args = parser.parse_args()
     from parcours.models import Parcours
 
-    print(f"Base : PostgreSQL, {Parcours.objects.count()} parcours ; bilan annuel {args.annee}, {args.runs} mesures.")
+    print(
+        f"Base : PostgreSQL, {Parcours.objects.count()} parcours ; bilan annuel {args.annee}, {args.runs} mesures ; "
+        f"sonde CPU {_django.sonde_cpu():.0f} ms."
+    )
     # One warm-up of each so both start with the same cache state.
     calculer_chiffres(args.annee)
     chiffres_en_sql(args.annee)

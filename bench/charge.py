@@ -92,7 +92,7 @@ def main():
             print(
                 f"gunicorn gthread {args.workers} workers × {args.threads} threads, PostgreSQL "
                 f"{connection.pg_version // 10000}, {os.cpu_count()} cœurs, {len(lignes)} requêtes distinctes, "
-                f"{args.duree} s par palier"
+                f"{args.duree} s par palier, sonde CPU {_django.sonde_cpu():.0f} ms"
             )
             print(
                 f"{'utilisateurs':>12} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} "

@@ -69,7 +69,7 @@ def main():
     print(
         f"PostgreSQL {connection.pg_version // 10000}, {os.cpu_count()} cœurs ; "
         f"{Beneficiaire.objects.count():,} bénéficiaires, file active mesurée : {suivis:,} parcours ouverts ; "
-        f"{args.requetes} requêtes par page".replace(",", " ")
+        f"{args.requetes} requêtes par page ; sonde CPU {_django.sonde_cpu():.0f} ms".replace(",", " ")
     )
     print(f"{'page':40} {'p50 ms':>8} {'p95 ms':>8} {'×vide p50':>10} {'×vide p95':>10} {'requêtes':>9} {'fois':>6}")
     reference = None
