@@ -13,6 +13,7 @@ from pacte.text import normaliser
 from parcours.choices import CategorieFrein, EtatContrat, Presence, TypeOrientation
 from parcours.models import Frein, RendezVous
 from parcours.services import ajouter_mois, aujourdhui
+from parcours.widgets import SelectRapide
 
 SANS_RDV_MOIS = 3
 DELAI_ORIENTATION_JOURS = 30
@@ -99,6 +100,7 @@ class FileActiveFilter(django_filters.FilterSet):
     )
     referent = django_filters.ModelChoiceFilter(
         label="Référent unique",
+        widget=SelectRapide,
         queryset=User.objects.none(),
         empty_label="Tous",
         null_label="Sans référent unique",

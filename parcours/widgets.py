@@ -51,7 +51,10 @@ class SelectRapide(forms.Select):
 def _choix(choices):
     """Django's ModelChoiceIterator reads the rows with QuerySet.iterator(): on PostgreSQL a server-side cursor
     (DECLARE, FETCH, CLOSE: three round trips) for a few dozen rows. The same choices from one plain query."""
-    if type(choices) is not ModelChoiceIterator:
+    if not isinstance(choices, ModelChoiceIterator):
         return choices
     vide = [("", choices.field.empty_label)] if choices.field.empty_label is not None else []
+    # django-filter's iterator adds a «none» choice (null_label) after the empty one.
+    if getattr(choices.field, "null_label", None) is not None:
+        vide.append((choices.field.null_value, choices.field.null_label))
     return vide + [choices.choice(objet) for objet in choices.queryset.all()]

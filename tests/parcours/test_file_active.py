@@ -141,3 +141,9 @@ def test_filtre_par_referent_et_sans_referent(client_agent, mdd, agent):
     ParcoursFactory(mdd=mdd, beneficiaire__nom="Seul")
     assert noms(client_agent.get(URL, {"referent": agent.pk})) == ["Suivi"]
     assert noms(client_agent.get(URL, {"referent": "null"})) == ["Seul"]
+
+
+def test_le_filtre_referent_propose_sans_referent_et_garde_le_choix(client_agent, mdd, agent):
+    contenu = client_agent.get(URL, {"referent": "null"}).content.decode()
+    assert '<option value="null" selected>Sans référent unique</option>' in contenu
+    assert f'<option value="{agent.pk}">' in contenu
