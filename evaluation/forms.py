@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from evaluation.indicateurs import Filtres
+from evaluation.indicateurs import Filtres, valider_jour_de_periode
 from pacte.choices import Milieu
 from pacte.forms import DsfrForm
 from pacte.models import MDD, Territoire, Thematique
@@ -30,8 +30,20 @@ class DateInput(forms.DateInput):
 
 class PeriodeForm(DsfrForm):
     annee = forms.TypedChoiceField(label="Année", coerce=int, required=False, choices=[])
-    debut = forms.DateField(label="Ou du", required=False, widget=DateInput(), help_text="Période libre : début.")
-    fin = forms.DateField(label="Au", required=False, widget=DateInput(), help_text="Période libre : fin.")
+    debut = forms.DateField(
+        label="Ou du",
+        required=False,
+        widget=DateInput(),
+        help_text="Période libre : début.",
+        validators=[valider_jour_de_periode],
+    )
+    fin = forms.DateField(
+        label="Au",
+        required=False,
+        widget=DateInput(),
+        help_text="Période libre : fin.",
+        validators=[valider_jour_de_periode],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

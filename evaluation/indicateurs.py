@@ -18,6 +18,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import (
     Aggregate,
@@ -36,6 +37,20 @@ from pacte.choices import TypeSortie
 from parcours.choices import CategorieFrein, EtatPrescription, Presence, TypeOrientation
 from parcours.models import ContratEngagement, Frein, Orientation, Parcours, Prescription, RendezVous, Sortie
 from partenaires.models import Action, Financement, Versement
+
+# The engine shifts the period (a day after its end, a year before for the comparison) and turns days into
+# local datetimes: years 1 and 9999 overflow. Every entry point (dashboard, exports, API) validates with this.
+PREMIER_JOUR_CALCULABLE = datetime.date(1900, 1, 1)
+DERNIER_JOUR_CALCULABLE = datetime.date(2099, 12, 31)
+
+
+def valider_jour_de_periode(jour: datetime.date):
+    if not PREMIER_JOUR_CALCULABLE <= jour <= DERNIER_JOUR_CALCULABLE:
+        raise ValidationError(
+            f"Indiquez une date entre le {PREMIER_JOUR_CALCULABLE:%d/%m/%Y} et le {DERNIER_JOUR_CALCULABLE:%d/%m/%Y}.",
+            code="hors_periode_calculable",
+        )
+
 
 UN_DIXIEME = Decimal("0.1")
 UN_CENTIME = Decimal("0.01")

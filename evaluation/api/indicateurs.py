@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from evaluation.access import voit_evaluation
-from evaluation.indicateurs import Filtres, calculer_indicateurs
+from evaluation.indicateurs import Filtres, calculer_indicateurs, valider_jour_de_periode
 from pacte.api.base import SansRedirectionConnexion
 from pacte.choices import Milieu
 from pacte.models import MDD, Territoire, Thematique
@@ -24,9 +24,15 @@ class VoitEvaluation(permissions.BasePermission):
 
 class ParametresSerializer(serializers.Serializer):
     debut = serializers.DateField(
-        required=False, help_text="Début de la période (AAAA-MM-JJ) ; 1er janvier par défaut."
+        required=False,
+        help_text="Début de la période (AAAA-MM-JJ) ; 1er janvier par défaut.",
+        validators=[valider_jour_de_periode],
     )
-    fin = serializers.DateField(required=False, help_text="Fin de la période (AAAA-MM-JJ) ; aujourd'hui par défaut.")
+    fin = serializers.DateField(
+        required=False,
+        help_text="Fin de la période (AAAA-MM-JJ) ; aujourd'hui par défaut.",
+        validators=[valider_jour_de_periode],
+    )
     thematique = serializers.PrimaryKeyRelatedField(queryset=Thematique.objects.all(), required=False)
     mdd = serializers.PrimaryKeyRelatedField(queryset=MDD.objects.all(), required=False)
     territoire = serializers.PrimaryKeyRelatedField(queryset=Territoire.objects.all(), required=False)

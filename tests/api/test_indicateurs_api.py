@@ -33,6 +33,16 @@ def test_une_periode_inversee_est_refusee_en_francais(monde):
     assert reponse.json() == {"debut": ["Le début de la période doit précéder sa fin."]}
 
 
+@pytest.mark.parametrize("parametres", [{"fin": "9999-12-31"}, {"debut": "0001-01-01"}])
+def test_une_periode_hors_des_dates_calculables_est_refusee_en_francais(monde, parametres):
+    # The engine shifts the period by a day and turns days into local datetimes: years 1 and 9999 overflowed (500).
+    client = client_avec_jeton(UserFactory(administrateur=True))
+    reponse = client.get("/api/v1/indicateurs/", parametres)
+    assert reponse.status_code == 400
+    champ = next(iter(parametres))
+    assert reponse.json() == {champ: ["Indiquez une date entre le 01/01/1900 et le 31/12/2099."]}
+
+
 def test_un_partenaire_n_a_pas_les_indicateurs(monde, partenaire_a):
     reponse = client_avec_jeton(partenaire_a).get("/api/v1/indicateurs/")
     assert reponse.status_code == 403

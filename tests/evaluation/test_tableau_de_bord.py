@@ -77,6 +77,18 @@ def test_une_periode_dont_le_debut_suit_la_fin_est_refusee_avec_un_message(clien
     assert "Entrées dans le dispositif" not in contenu
 
 
+def test_une_periode_hors_des_dates_calculables_est_refusee_avec_un_message(client, admin):
+    client.force_login(admin)
+    for periode in ({"debut": "0001-01-01", "fin": "0001-12-31"}, {"debut": "9999-01-01", "fin": "9999-12-31"}):
+        reponse = client.get(URL, periode)
+        assert reponse.status_code == 200
+        assert "Indiquez une date entre le 01/01/1900 et le 31/12/2099." in reponse.content.decode()
+        assert "Entrées dans le dispositif" not in reponse.content.decode()
+        export = client.get(reverse("evaluation:export_indicateurs", args=["csv"]), periode)
+        assert export.status_code == 400
+        assert "Indiquez une date entre le 01/01/1900 et le 31/12/2099." in export.content.decode()
+
+
 def test_aucune_personne_nommee_n_apparait(client, admin, creer_donnees):
     from parcours.models import Beneficiaire
 
