@@ -46,7 +46,10 @@ def main():
     ]
     client = Client()
     client.force_login(agent)
-    print(f"PostgreSQL {connection.pg_version // 10000}, agent {agent.pk}, {args.requetes} requêtes par page")
+    print(
+        f"PostgreSQL {connection.pg_version // 10000}, agent {agent.pk}, {args.requetes} requêtes par page, "
+        f"sonde CPU {_django.sonde_cpu():.0f} ms"
+    )
     print(f"{'page':26} {'requêtes':>9} {'CPU ms p50':>11} {'CPU ms moy':>11} {'mur ms p50':>11}")
     with override_settings(DEBUG=False):
         for libelle, url in pages:

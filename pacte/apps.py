@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PacteConfig(AppConfig):
     name = "pacte"
     verbose_name = "Pacte et référentiel"
+
+    def ready(self):
+        from pacte import context_processors
+
+        context_processors.brancher()

@@ -6,6 +6,7 @@ class ParcoursConfig(AppConfig):
     verbose_name = "Parcours des bénéficiaires"
 
     def ready(self):
-        from parcours import faits
+        from parcours import accueil, faits
 
         faits.brancher()
+        accueil.brancher()

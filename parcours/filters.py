@@ -97,6 +97,7 @@ class FileActiveFilter(django_filters.FilterSet):
         choices=[("aucune", "Non orienté"), *TypeOrientation.choices],
         method="filtrer_orientation",
         empty_label="Toutes",
+        widget=SelectRapide,
     )
     referent = django_filters.ModelChoiceFilter(
         label="Référent unique",
@@ -106,16 +107,32 @@ class FileActiveFilter(django_filters.FilterSet):
         null_label="Sans référent unique",
     )
     contrat = django_filters.ChoiceFilter(
-        label="Contrat d'engagement", choices=EtatContratFiltre.choices, method="filtrer_contrat", empty_label="Tous"
+        label="Contrat d'engagement",
+        choices=EtatContratFiltre.choices,
+        method="filtrer_contrat",
+        empty_label="Tous",
+        widget=SelectRapide,
     )
     frein = django_filters.ChoiceFilter(
-        label="Frein ouvert", choices=CategorieFrein.choices, method="filtrer_frein", empty_label="Tous"
+        label="Frein ouvert",
+        choices=CategorieFrein.choices,
+        method="filtrer_frein",
+        empty_label="Tous",
+        widget=SelectRapide,
     )
     alerte = django_filters.ChoiceFilter(
-        label="Situation à traiter", choices=Alerte.choices, method="filtrer_alerte", empty_label="Toutes"
+        label="Situation à traiter",
+        choices=Alerte.choices,
+        method="filtrer_alerte",
+        empty_label="Toutes",
+        widget=SelectRapide,
     )
     statut = django_filters.ChoiceFilter(
-        label="Parcours", choices=StatutParcours.choices, method="filtrer_statut", empty_label="Parcours ouverts"
+        label="Parcours",
+        choices=StatutParcours.choices,
+        method="filtrer_statut",
+        empty_label="Parcours ouverts",
+        widget=SelectRapide,
     )
     tri = django_filters.OrderingFilter(
         label="Trier par",

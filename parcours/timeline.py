@@ -1,4 +1,9 @@
-"""The timeline and the change history of one parcours: one query per event kind, merged in Python."""
+"""The timeline and the change history of one parcours: one query per event kind, merged in Python.
+
+The people named on the page (authors, référents, history users) are read in one query of their own rather
+than joined to each event query: the joins of the whole users row cost about as much CPU as the events
+themselves (22 -> 13 ms of CPU for the nine event queries of a parcours of the bench data set).
+"""
 
 import datetime
 import functools
@@ -34,8 +39,15 @@ class Element:
     ordre: datetime.datetime | None = None
 
 
-def _auteur(user):
-    return str(user) if user else ""
+def noms_utilisateurs(ids, connus=None) -> dict:
+    """{pk: name} of these users, without a query for those already in `connus`."""
+    from pacte.models import User
+
+    noms = dict(connus or {})
+    manquants = {pk for pk in ids if pk and pk not in noms}
+    if manquants:
+        noms.update((u.pk, str(u)) for u in User.objects.filter(pk__in=manquants))
+    return noms
 
 
 def _date_heure(moment):
@@ -56,28 +68,50 @@ class DonneesParcours:
     sorties: list
     transferts: list
     prescriptions: list
+    # {pk: name} of every user the events point to.
+    utilisateurs: dict = field(default_factory=dict)
 
     @classmethod
     def charger(cls, parcours):
-        return cls(
-            orientations=list(Orientation.objects.filter(parcours=parcours).select_related("decidee_par")),
-            changements=list(
-                ChangementReferent.objects.filter(parcours=parcours).select_related("ancien", "nouveau", "created_by")
-            ),
-            contrats=list(ContratEngagement.objects.filter(parcours=parcours).select_related("created_by")),
-            freins=list(Frein.objects.filter(parcours=parcours).select_related("created_by")),
-            rendez_vous=list(RendezVous.objects.filter(parcours=parcours).select_related("avec", "created_by")),
-            notes=list(Note.objects.filter(parcours=parcours).select_related("created_by")),
-            sorties=list(Sortie.objects.filter(parcours=parcours).select_related("created_by")),
+        donnees = cls(
+            orientations=list(Orientation.objects.filter(parcours=parcours)),
+            changements=list(ChangementReferent.objects.filter(parcours=parcours)),
+            contrats=list(ContratEngagement.objects.filter(parcours=parcours)),
+            freins=list(Frein.objects.filter(parcours=parcours)),
+            rendez_vous=list(RendezVous.objects.filter(parcours=parcours)),
+            notes=list(Note.objects.filter(parcours=parcours)),
+            sorties=list(Sortie.objects.filter(parcours=parcours)),
             transferts=list(
-                Transfert.objects.filter(parcours=parcours).select_related(
-                    "mdd_origine", "mdd_destination", "created_by"
-                )
+                Transfert.objects.filter(parcours=parcours).select_related("mdd_origine", "mdd_destination")
             ),
-            prescriptions=list(
-                Prescription.objects.filter(parcours=parcours).select_related("action__partenaire", "prescripteur")
-            ),
+            prescriptions=list(Prescription.objects.filter(parcours=parcours).select_related("action__partenaire")),
         )
+        donnees.utilisateurs = noms_utilisateurs(donnees._ids_utilisateurs())
+        return donnees
+
+    def _ids_utilisateurs(self) -> set:
+        ids = {
+            e.created_by_id
+            for evenements in (
+                self.orientations,
+                self.changements,
+                self.contrats,
+                self.freins,
+                self.rendez_vous,
+                self.notes,
+                self.sorties,
+                self.transferts,
+            )
+            for e in evenements
+        }
+        ids.update(o.decidee_par_id for o in self.orientations)
+        ids.update(pk for c in self.changements for pk in (c.ancien_id, c.nouveau_id))
+        ids.update(r.avec_id for r in self.rendez_vous)
+        ids.update(p.prescripteur_id for p in self.prescriptions)
+        return ids
+
+    def _nom(self, pk) -> str:
+        return self.utilisateurs.get(pk, "") if pk else ""
 
     @property
     def freins_ouverts(self):
@@ -106,14 +140,22 @@ class DonneesParcours:
             if o.motif:
                 details.append(f"Motif : {o.motif}")
             elements.append(
-                Element(o.date_decision, "orientation", f"{o}", details, _auteur(o.decidee_par), ordre=o.created_at)
+                Element(
+                    o.date_decision, "orientation", f"{o}", details, self._nom(o.decidee_par_id), ordre=o.created_at
+                )
             )
         for c in self.changements:
-            details = [f"Précédent : {c.ancien}"] if c.ancien else []
+            details = [f"Précédent : {self._nom(c.ancien_id)}"] if c.ancien_id else []
             if c.motif:
                 details.append(f"Motif : {c.motif}")
             elements.append(
-                Element(c.date, "referent", f"Référent unique : {c.nouveau}", details, _auteur(c.created_by))
+                Element(
+                    c.date,
+                    "referent",
+                    f"Référent unique : {self._nom(c.nouveau_id)}",
+                    details,
+                    self._nom(c.created_by_id),
+                )
             )
         for c in self.contrats:
             etat = EtatContrat(etat_contrat_effectif(c)).label
@@ -134,7 +176,7 @@ class DonneesParcours:
                     "contrat",
                     f"Contrat d'engagement du {c.date_debut:%d/%m/%Y} au {c.date_fin:%d/%m/%Y}",
                     details,
-                    _auteur(c.created_by),
+                    self._nom(c.created_by_id),
                     ordre=c.created_at,
                 )
             )
@@ -146,7 +188,7 @@ class DonneesParcours:
                     "frein",
                     f"Frein identifié : {f.get_categorie_display()}",
                     details,
-                    _auteur(f.created_by),
+                    self._nom(f.created_by_id),
                 )
             )
             if f.date_levee:
@@ -156,25 +198,29 @@ class DonneesParcours:
             details = [f"Présence : {r.get_presence_display()}"]
             if r.objet:
                 details.append(f"Objet : {r.objet}")
-            if r.avec:
-                details.append(f"Avec : {r.avec}")
+            if r.avec_id:
+                details.append(f"Avec : {self._nom(r.avec_id)}")
             elements.append(
                 Element(
                     jour,
                     "rendez_vous",
                     f"Rendez-vous : {r.get_nature_display()}",
                     details,
-                    _auteur(r.created_by),
+                    self._nom(r.created_by_id),
                     heure=heure,
                 )
             )
         for n in self.notes:
-            elements.append(Element(n.date, "note", "Note", [n.texte], _auteur(n.created_by), ordre=n.created_at))
+            elements.append(Element(n.date, "note", "Note", [n.texte], self._nom(n.created_by_id), ordre=n.created_at))
         for s in self.sorties:
             details = [s.commentaire] if s.commentaire else []
             elements.append(
                 Element(
-                    s.date, "sortie", f"Sortie du dispositif : {s.get_type_display()}", details, _auteur(s.created_by)
+                    s.date,
+                    "sortie",
+                    f"Sortie du dispositif : {s.get_type_display()}",
+                    details,
+                    self._nom(s.created_by_id),
                 )
             )
         for t in self.transferts:
@@ -185,7 +231,7 @@ class DonneesParcours:
                     "transfert",
                     f"Transfert de {t.mdd_origine} vers {t.mdd_destination}",
                     details,
-                    _auteur(t.created_by),
+                    self._nom(t.created_by_id),
                 )
             )
         for p in self.prescriptions:
@@ -198,7 +244,11 @@ class DonneesParcours:
                 details.append(f"Motif : {p.motif}")
             elements.append(
                 Element(
-                    p.date_proposition, "prescription", f"Prescription : {p.action}", details, _auteur(p.prescripteur)
+                    p.date_proposition,
+                    "prescription",
+                    f"Prescription : {p.action}",
+                    details,
+                    self._nom(p.prescripteur_id),
                 )
             )
         plancher = datetime.datetime.min.replace(tzinfo=datetime.UTC)
@@ -234,14 +284,19 @@ def _lisible(champ, valeur, noms):
     return str(valeur)
 
 
-def _noms_des_references(references):
-    """Names of the users and MDD that history rows point to: one query per model, not per row."""
+def _noms_des_references(references, utilisateurs):
+    """Names of the users, MDD and communes that history rows point to: one query per model, not per row, and
+    none for the users already named by the timeline (`utilisateurs`)."""
     from pacte.models import MDD, Commune, User
 
     noms = {}
     for modele in (User, MDD, Commune):
         label = modele._meta.label_lower
         ids = {pk for (lab, pk) in references if lab == label}
+        if modele is User:
+            for pk, nom in noms_utilisateurs(ids, utilisateurs).items():
+                noms[(label, pk)] = nom
+            continue
         for objet in modele.objects.filter(pk__in=ids):
             noms[(label, objet.pk)] = str(objet)
     for label, pk in references:
@@ -252,8 +307,10 @@ def _noms_des_references(references):
     return noms
 
 
-def historique(parcours, limite=50) -> list[Modification]:
-    """Who changed what and when (django-simple-history), on the parcours and its main events."""
+def historique(parcours, limite=50, utilisateurs=None) -> list[Modification]:
+    """Who changed what and when (django-simple-history), on the parcours and its main events.
+
+    `utilisateurs`: {pk: name} already read (DonneesParcours.utilisateurs), not read again."""
     sources = [
         (Parcours, "Parcours", _historique_de(Parcours).filter(id=parcours.pk)),
         (Beneficiaire, "Personne", _historique_de(Beneficiaire).filter(id=parcours.beneficiaire_id)),
@@ -268,7 +325,8 @@ def historique(parcours, limite=50) -> list[Modification]:
         champs = _champs_compares(modele)
         precedents = {}
         # Oldest first so that each row is compared with the previous state of the same object.
-        for ligne in qs.select_related("history_user").order_by("history_date", "history_id"):
+        for ligne in qs.order_by("history_date", "history_id"):
+            references.add(("pacte.user", ligne.history_user_id))
             avant = precedents.get(ligne.id)
             precedents[ligne.id] = ligne
             differences = []
@@ -284,11 +342,11 @@ def historique(parcours, limite=50) -> list[Modification]:
                 if not differences and ligne.history_type == "~":
                     continue
             brutes.append((ligne, libelle, differences))
-    noms = _noms_des_references(references)
+    noms = _noms_des_references(references, utilisateurs)
     modifications = [
         Modification(
             date=ligne.history_date,
-            auteur=str(ligne.history_user) if ligne.history_user else "système",
+            auteur=noms.get(("pacte.user", ligne.history_user_id), "système"),
             objet=libelle,
             action=ACTIONS.get(ligne.history_type, ligne.history_type),
             changements=[

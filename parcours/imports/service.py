@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from pacte.models import ImportFichier
 from pacte.text import normaliser
+from parcours.accueil import invalider_accueil
 from parcours.imports.format import EnTete, LigneRefusee, LigneValide, Referentiel, valider_ligne
 from parcours.imports.lecture import Lecteur
 from parcours.models import Beneficiaire, Parcours
@@ -262,6 +263,8 @@ def _enregistrer_parcours(parcours: list[Parcours], par, maintenant) -> None:
         bulk_create_with_history(
             parcours, Parcours, default_user=par, default_change_reason=RAISON_HISTORIQUE, default_date=maintenant
         )
+        # bulk_create sends no post_save: the home figures of these MDD are told here.
+        invalider_accueil({p.mdd_id for p in parcours})
 
 
 def _rafraichir_statistiques() -> None:

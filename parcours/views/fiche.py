@@ -20,7 +20,7 @@ agent_mdd_requis = role_requis(lambda user: user.est_agent_mdd)
 def parcours_visible(user, pk):
     return get_object_or_404(
         Parcours.objects.visible_par(user).select_related(
-            "beneficiaire__commune", "mdd", "referent", "orientation_courante", "contrat_courant", "modifie_par"
+            "beneficiaire__commune", "mdd", "referent", "orientation_courante", "contrat_courant"
         ),
         pk=pk,
     )
@@ -51,7 +51,7 @@ def contexte_fiche(request, parcours, formulaire_lie=None, succes=""):
         "donnees": donnees,
         "etat_contrat": etat_contrat_effectif(parcours.contrat_courant) if parcours.contrat_courant else "",
         "timeline": donnees.timeline(parcours),
-        "historique": historique(parcours),
+        "historique": historique(parcours, utilisateurs=donnees.utilisateurs),
         "formulaires": formulaires,
         "formulaire_lie": formulaire_lie,
         "succes": succes,

@@ -30,7 +30,10 @@ lecteur_catalogue = role_requis(
 class CatalogueFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filtrer_mots", label="Mots (intitulé, description, partenaire, public)")
     thematique = django_filters.ModelChoiceFilter(
-        queryset=Thematique.objects.all(), label="Thématique", empty_label="Toutes les thématiques"
+        queryset=Thematique.objects.all(),
+        label="Thématique",
+        empty_label="Toutes les thématiques",
+        widget=SelectRapide,
     )
     commune = django_filters.ModelChoiceFilter(
         queryset=Commune.objects.order_by("nom"),
@@ -51,6 +54,7 @@ class CatalogueFilter(django_filters.FilterSet):
         label="Places",
         choices=[("oui", "Seulement les actions avec des places libres")],
         empty_label="Toutes les actions",
+        widget=SelectRapide,
     )
 
     class Meta:

@@ -63,3 +63,111 @@ def test_l_accueil_du_charge_d_orientation_compte_l_attente(client):
     assert [t.valeur for t in accueil.tuiles] == [2, 1]
     assert accueil.alertes[0].valeur == 1
     assert accueil.alertes[0].lien == reverse("parcours:a_orienter")
+
+
+def _chiffres(client):
+    page = client.get("/").context["page"]
+    return {t.libelle: t.valeur for t in [*page.tuiles, *page.alertes]}
+
+
+def _requete_des_chiffres(requetes):
+    return [q["sql"] for q in requetes if 'COUNT("parcours_parcours"."id") FILTER' in q["sql"]]
+
+
+def test_l_accueil_ne_recompte_pas_tant_que_rien_ne_change(client_agent, mdd):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ParcoursFactory(mdd=mdd)
+    with CaptureQueriesContext(connection) as premiere:
+        assert _chiffres(client_agent)["Personnes suivies"] == 1
+    with CaptureQueriesContext(connection) as seconde:
+        assert _chiffres(client_agent)["Personnes suivies"] == 1
+    assert len(_requete_des_chiffres(premiere.captured_queries)) == 1
+    assert _requete_des_chiffres(seconde.captured_queries) == []
+
+
+def test_l_accueil_recompte_apres_chaque_evenement_enregistre(client_agent, agent, mdd):
+    from tests.pacte.factories import MDDFactory
+
+    il_y_a_200_jours = AUJOURDHUI - datetime.timedelta(days=200)
+    parcours = ParcoursFactory(mdd=mdd, date_ouverture_droit=il_y_a_200_jours, date_entree=il_y_a_200_jours)
+    ParcoursFactory(mdd=mdd, date_ouverture_droit=AUJOURDHUI, date_entree=AUJOURDHUI)
+    url = lambda slug: reverse("parcours:enregistrer", args=[parcours.pk, slug])  # noqa: E731
+    hier = (AUJOURDHUI - datetime.timedelta(days=1)).isoformat()
+    avant = _chiffres(client_agent)
+    assert avant["Nouveaux entrants à orienter"] == 2
+    assert avant["personne(s) sans rendez-vous depuis 3 mois"] == 1
+
+    client_agent.post(
+        url("orientation"),
+        {
+            "orientation-version": 1,
+            "orientation-type": "sociale",
+            "orientation-organisme_referent": "departement",
+            "orientation-date_decision": hier,
+        },
+    )
+    assert _chiffres(client_agent)["Nouveaux entrants à orienter"] == 1
+
+    client_agent.post(
+        url("rendez_vous"),
+        {
+            "rendez_vous-version": 2,
+            "rendez_vous-date": hier,
+            "rendez_vous-heure": "10:00",
+            "rendez_vous-nature": "individuel",
+            "rendez_vous-presence": "present",
+        },
+    )
+    assert _chiffres(client_agent)["personne(s) sans rendez-vous depuis 3 mois"] == 0
+
+    client_agent.post(
+        url("transfert"),
+        {"transfert-version": 3, "transfert-mdd_destination": MDDFactory().pk, "transfert-date": hier},
+    )
+    assert _chiffres(client_agent)["Personnes suivies"] == 1
+
+
+def test_l_accueil_recompte_apres_un_import_d_entrants(client_agent, mdd):
+    from parcours.imports.service import _enregistrer_parcours
+    from parcours.models import Parcours
+    from tests.parcours.factories import BeneficiaireFactory
+
+    assert _chiffres(client_agent)["Personnes suivies"] == 0
+    entrant = Parcours(
+        beneficiaire=BeneficiaireFactory(), mdd=mdd, date_ouverture_droit=AUJOURDHUI, date_entree=AUJOURDHUI
+    )
+    _enregistrer_parcours([entrant], None, timezone.now())
+    assert _chiffres(client_agent)["Personnes suivies"] == 1
+
+
+def test_une_generation_effacee_du_cache_ne_ressert_pas_d_anciens_chiffres(client_agent, mdd):
+    from django.core.cache import caches
+
+    from parcours.accueil import CLE_GENERATION
+
+    assert _chiffres(client_agent)["Personnes suivies"] == 0
+    ParcoursFactory(mdd=mdd)
+    # The shared cache is full and culls this MDD's generation.
+    caches["indicateurs"].delete(CLE_GENERATION.format(mdd.pk))
+    assert _chiffres(client_agent)["Personnes suivies"] == 1
+
+
+def test_les_agents_d_une_mdd_partagent_les_chiffres_mais_pas_leurs_accompagnements(client, agent, mdd):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.parcours.factories import agent_mdd
+
+    collegue = agent_mdd(mdd)
+    ParcoursFactory(mdd=mdd, referent=agent)
+    ParcoursFactory(mdd=mdd, referent=collegue)
+    ParcoursFactory(mdd=mdd, referent=collegue)
+    client.force_login(agent)
+    assert _chiffres(client)["Dont mes accompagnements"] == 1
+    client.force_login(collegue)
+    with CaptureQueriesContext(connection) as requetes:
+        chiffres = _chiffres(client)
+    assert (chiffres["Personnes suivies"], chiffres["Dont mes accompagnements"]) == (3, 2)
+    assert _requete_des_chiffres(requetes.captured_queries) == [], "les chiffres de la MDD sont déjà comptés"

@@ -147,3 +147,11 @@ def test_le_filtre_referent_propose_sans_referent_et_garde_le_choix(client_agent
     contenu = client_agent.get(URL, {"referent": "null"}).content.decode()
     assert '<option value="null" selected>Sans référent unique</option>' in contenu
     assert f'<option value="{agent.pk}">' in contenu
+
+
+def test_les_listes_de_filtres_gardent_le_choix(client_agent):
+    contenu = client_agent.get(URL, {"alerte": "contrat_echu", "frein": "mobilite", "statut": "clos"}).content.decode()
+    assert '<option value="contrat_echu" selected>Contrat échu</option>' in contenu
+    assert '<option value="mobilite" selected>' in contenu
+    assert '<option value="clos" selected>Parcours clos</option>' in contenu
+    assert '<option value="" selected>Toutes</option>' in contenu, "orientation : le choix vide reste sélectionné"

@@ -10,6 +10,7 @@ from pacte.models import JournalAcces
 from parcours import services
 from parcours.models import ContratEngagement, Frein, Note, Orientation, Parcours, RendezVous
 from tests.parcours.factories import (
+    ChangementReferentFactory,
     ContratEngagementFactory,
     FreinFactory,
     NoteFactory,
@@ -252,6 +253,30 @@ def test_nombre_de_requetes_de_la_page_constant(
         response = client_agent.get(url_fiche(parcours))
     assert "VARIABLE INCONNUE" not in response.content.decode()
     assert len(response.context["timeline"]) >= evenements * 5
+
+
+def test_la_page_nomme_les_personnes_sans_une_requete_par_evenement(client_agent, parcours, agent, mdd):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    collegue = agent_mdd(mdd, first_name="Paul", last_name="Collègue")
+    precedente = agent_mdd(mdd, first_name="Anne", last_name="Précédente")
+    NoteFactory(parcours=parcours, date=HIER, texte="Premier entretien", created_by=collegue)
+    RendezVousFactory(parcours=parcours, avec=precedente, created_by=agent)
+    ChangementReferentFactory(parcours=parcours, ancien=precedente, nouveau=collegue, created_by=agent)
+    secretaire = agent_mdd(mdd, first_name="Marc", last_name="Secrétaire")
+    services.modifier_coordonnees(parcours, par=secretaire, telephone="0555000000")
+    with CaptureQueriesContext(connection) as requetes:
+        response = client_agent.get(url_fiche(parcours))
+    contenu = response.content.decode()
+    assert f"Saisi par {collegue}" in contenu
+    assert f"Avec : {precedente}" in contenu
+    assert f"Référent unique : {collegue}" in contenu and f"Précédent : {precedente}" in contenu
+    assert f"<td>{secretaire}</td>" in contenu, "l'historique nomme l'auteur de la modification"
+    lectures_des_personnes = [q for q in requetes.captured_queries if q["sql"].startswith('SELECT "pacte_user"')]
+    # The logged-in user (authentication), the people of the timeline, the history's other authors: not one
+    # query (nor one join) per event.
+    assert len(lectures_des_personnes) == 3
 
 
 def test_le_lien_prescrire_mene_au_catalogue_pour_ce_parcours(client_agent, parcours):

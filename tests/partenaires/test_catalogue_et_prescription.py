@@ -165,3 +165,14 @@ def test_catalogue_filtre_par_site(client, travailleur):
     client.force_login(travailleur)
     contenu = client.get(reverse("partenaires:catalogue"), {"site": site.pk}).content.decode()
     assert "Action du site" in contenu and "Action ailleurs" not in contenu
+
+
+def test_catalogue_les_listes_de_filtres_gardent_le_choix(client, travailleur):
+    thematique = ThematiqueFactory()
+    client.force_login(travailleur)
+    contenu = client.get(
+        reverse("partenaires:catalogue"), {"thematique": thematique.pk, "places_libres": "oui"}
+    ).content.decode()
+    assert f'<option value="{thematique.pk}" selected>{thematique}</option>' in contenu
+    assert '<option value="oui" selected>Seulement les actions avec des places libres</option>' in contenu
+    assert '<option value="">Toutes les thématiques</option>' in contenu
