@@ -55,6 +55,12 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--paliers", default="50,200")
+    parser.add_argument(
+        "--prechauffage",
+        type=int,
+        default=4,
+        help="Secondes de charge non mesurées d'abord : chaque worker charge ses gabarits et ses modules.",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk est absent : apt-get install -y wrk")
@@ -92,31 +98,19 @@ def main():
             print(
                 f"gunicorn gthread {args.workers} workers × {args.threads} threads, PostgreSQL "
                 f"{connection.pg_version // 10000}, {os.cpu_count()} cœurs, {len(lignes)} requêtes distinctes, "
-                f"{args.duree} s par palier, sonde CPU {_django.sonde_cpu():.0f} ms"
+                f"{args.duree} s par palier après {args.prechauffage} s de préchauffage, "
+                f"sonde CPU {_django.sonde_cpu():.0f} ms"
             )
             print(
                 f"{'utilisateurs':>12} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} "
                 f"{'non-2xx':>8} {'erreurs':>8}"
             )
+            # A cold worker spends its first seconds compiling templates and importing views (several seconds of
+            # CPU for four workers on this machine): without this, a short run measures the start-up.
+            if args.prechauffage:
+                _wrk(script, requetes, 20, args.prechauffage)
             for palier in [int(p) for p in args.paliers.split(",")]:
-                sortie = subprocess.run(
-                    [
-                        "wrk",
-                        "-t2",
-                        f"-c{palier}",
-                        f"-d{args.duree}s",
-                        "--timeout",
-                        "10s",
-                        "-s",
-                        str(script),
-                        f"http://127.0.0.1:{PORT}/",
-                        "--",
-                        str(requetes),
-                    ],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
+                sortie = _wrk(script, requetes, palier, args.duree)
                 ligne = next(x for x in sortie.splitlines() if x.startswith("RESULTAT"))
                 n, duree_us, p50, p95, p99, pmax, non2xx, erreurs, timeouts = ligne.split()[1:]
                 rps = int(n) / (int(duree_us) / 1e6)
@@ -127,6 +121,27 @@ def main():
         finally:
             os.killpg(serveur.pid, signal.SIGTERM)
             serveur.wait(timeout=30)
+
+
+def _wrk(script, requetes, connexions, duree):
+    return subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connexions}",
+            f"-d{duree}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{PORT}/",
+            "--",
+            str(requetes),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def _sessions_et_chemins(rng):

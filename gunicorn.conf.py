@@ -1,0 +1,28 @@
+"""gunicorn's settings, read by `gunicorn pacte.wsgi` started from the project directory (options given on the
+command line or in GUNICORN_CMD_ARGS win over these).
+
+The application is loaded once in the master process, which then imports every view and compiles the templates
+(pacte/prechauffage.py) before it forks: each worker starts ready instead of spending its first seconds of CPU on
+it, at every start and every recycling of a worker. A change of code needs a restart, not a HUP.
+"""
+
+import os
+
+wsgi_app = "pacte.wsgi"
+preload_app = True
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1)))
+worker_class = "gthread"
+threads = int(os.environ.get("PACTE_THREADS", "4"))
+# A worker is recycled after this many requests (memory kept in check), not all at the same time.
+max_requests = 5000
+max_requests_jitter = 500
+# The heartbeat file of each worker in memory: a slow disk must not make the master kill a busy worker.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+
+def when_ready(server):
+    if not server.cfg.preload_app:
+        return
+    from pacte.prechauffage import prechauffer
+
+    server.log.info("Préchauffage : %d gabarits compilés avant de lancer les workers", prechauffer())

@@ -1,0 +1,61 @@
+"""gunicorn's master prepares what every worker needs before it forks them (pacte/prechauffage.py, gunicorn.conf.py):
+the pages and the field templates are compiled, and no database connection is opened (it would be shared by every
+worker). No django_db marker here: any query fails the test."""
+
+import runpy
+
+import pytest
+from django.conf import settings
+from django.template import engines
+from django.template.autoreload import reset_loaders
+from django.template.loaders.filesystem import Loader
+
+from pacte.forms import _RENDU_DSFR
+from pacte.prechauffage import prechauffer
+
+PAGES = ["base.html", "parcours/fiche.html", "parcours/file_active.html", "partenaires/catalogue.html"]
+CHAMPS = ["dsfr/form_field_snippets/input_snippet.html", "django/forms/widgets/select.html"]
+
+
+def _vider_les_caches():
+    reset_loaders()
+    for loader in _RENDU_DSFR.engine.engine.template_loaders:
+        loader.reset()
+
+
+@pytest.fixture
+def lectures(monkeypatch):
+    """The names of the template files read from disk (every loader of the project reads through this method)."""
+    lus = []
+    lire = Loader.get_contents
+
+    def noter(self, origin):
+        lus.append(origin.template_name)
+        return lire(self, origin)
+
+    monkeypatch.setattr(Loader, "get_contents", noter)
+    return lus
+
+
+def test_le_prechauffage_compile_les_pages_et_les_champs_une_fois_pour_tous_les_workers(lectures):
+    _vider_les_caches()
+    assert prechauffer() > 100
+    lectures.clear()
+    for nom in PAGES:
+        engines["django"].get_template(nom)
+    for nom in CHAMPS:
+        _RENDU_DSFR.get_template(nom)
+    assert lectures == [], "ces gabarits auraient été compilés par chaque worker"
+
+
+def test_sans_prechauffage_chaque_worker_lirait_les_gabarits(lectures):
+    _vider_les_caches()
+    engines["django"].get_template("base.html")
+    assert "base.html" in lectures
+
+
+def test_gunicorn_charge_l_application_dans_le_maitre_et_la_prechauffe():
+    reglages = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+    assert reglages["preload_app"] is True
+    assert reglages["wsgi_app"] == "pacte.wsgi"
+    assert callable(reglages["when_ready"])
