@@ -458,6 +458,7 @@ def generer(connection, rng, echelle):  # noqa: C901 - one linear script, read t
             mdd = rng.choices(mdds, weights=poids_mdd)[0]
             nom, prenom = rng.choice(noms), rng.choice(prenoms)
             bid = nid["benef"]
+            nom_recherche = f"{nom} {prenom}".lower().replace("è", "e").replace("é", "e")
             copieurs["benef"].ajouter(
                 id=bid,
                 organisme_payeur="caf" if i % 20 else "msa",
@@ -465,7 +466,7 @@ def generer(connection, rng, echelle):  # noqa: C901 - one linear script, read t
                 qualite="demandeur",
                 nom=nom,
                 prenom=prenom,
-                nom_recherche=f"{nom} {prenom}".lower().replace("è", "e").replace("é", "e"),
+                nom_recherche=nom_recherche,
                 date_naissance=datetime.date(1960 + rng.randrange(45), 1 + rng.randrange(12), 1 + rng.randrange(28)),
                 sexe=rng.choice("FM"),
                 commune_id=rng.choice(communes_par_mdd.get(mdd.pk, [limoges])),
@@ -641,6 +642,7 @@ def generer(connection, rng, echelle):  # noqa: C901 - one linear script, read t
                     contrat_courant_id=contrat_id,
                     date_premiere_orientation=premiere_orientation,
                     date_premier_contrat=premier_contrat,
+                    nom_tri=nom_recherche,
                     version=1,
                     modifie_par_id=None,
                 )

@@ -27,7 +27,7 @@ from parcours.choices import (
     Qualite,
     TypeOrientation,
 )
-from parcours.faits import recalculer_premieres_dates
+from parcours.faits import recalculer_premieres_dates, recopier_noms
 from parcours.models import (
     Beneficiaire,
     ChangementReferent,
@@ -639,6 +639,7 @@ class _Generateur:
             ),
         )
         recalculer_premieres_dates(nouveaux)
+        recopier_noms(nouveaux)
 
 
 def generer(ctx):

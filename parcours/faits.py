@@ -1,15 +1,21 @@
-"""Derived facts on the parcours: the dates of its first orientation and of its first signed contract.
+"""Derived facts on the parcours: the dates of its first orientation and of its first signed contract, and the
+person's name as the file active sorts it.
 
 The indicator engine counts oriented people and measures delays on 200,000 parcours; reading two
 indexed columns is much cheaper than a MIN over the events grouped by parcours. These columns are
 written only here: on every save and delete of an orientation or a contract (signals, so that
 queryset deletes and the admin are covered too), and in one UPDATE after a bulk load.
+
+The name (nom_tri) is copied from the person on every save of the person, and by the code that writes people
+or parcours in bulk (import, demo data, anonymisation): the file active of an MDD of 6,500 open parcours sorted
+by name read every person of the MDD through the join (12 ms on PostgreSQL for each page); with the copy it
+reads one index of the parcours.
 """
 
 from django.db.models import Min, OuterRef, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save
 
-from parcours.models import ContratEngagement, Orientation, Parcours
+from parcours.models import Beneficiaire, ContratEngagement, Orientation, Parcours
 
 
 def _premiere(modele, champ):
@@ -37,7 +43,23 @@ def _apres_evenement(sender, instance, **kwargs):
             setattr(parcours, champ, valeur)
 
 
+def recopier_noms(parcours: QuerySet | None = None) -> int:
+    """Copy the person's name onto these parcours (all of them by default) in one UPDATE."""
+    parcours = Parcours.objects.all() if parcours is None else parcours
+    nom = Beneficiaire.objects.filter(pk=OuterRef("beneficiaire_id")).values("nom_recherche")[:1]
+    return parcours.update(nom_tri=Subquery(nom))
+
+
+def _apres_beneficiaire(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and not {"nom", "prenom"} & set(update_fields):
+        return  # contact details only: the name did not change
+    Parcours.objects.filter(beneficiaire_id=instance.pk).exclude(nom_tri=instance.nom_recherche).update(
+        nom_tri=instance.nom_recherche
+    )
+
+
 def brancher():
+    post_save.connect(_apres_beneficiaire, sender=Beneficiaire, dispatch_uid="faits_Beneficiaire_save")
     for modele in (Orientation, ContratEngagement):
         post_save.connect(_apres_evenement, sender=modele, dispatch_uid=f"faits_{modele.__name__}_save")
         post_delete.connect(_apres_evenement, sender=modele, dispatch_uid=f"faits_{modele.__name__}_delete")

@@ -137,13 +137,13 @@ class FileActiveFilter(django_filters.FilterSet):
     tri = django_filters.OrderingFilter(
         label="Trier par",
         fields=(
-            ("beneficiaire__nom_recherche", "nom"),
+            ("nom_tri", "nom"),
             ("date_entree", "entree"),
             ("contrat_courant__date_fin", "fin_contrat"),
             ("dernier_rdv", "dernier_rdv"),
         ),
         field_labels={
-            "beneficiaire__nom_recherche": "Nom",
+            "nom_tri": "Nom",
             "date_entree": "Date d'entrée",
             "contrat_courant__date_fin": "Fin du contrat",
             "dernier_rdv": "Dernier rendez-vous",
@@ -167,12 +167,8 @@ class FileActiveFilter(django_filters.FilterSet):
         donnees = getattr(self.form, "cleaned_data", {})
         if not donnees.get("statut"):
             qs = qs.filter(date_sortie__isnull=True)
-        if not donnees.get("tri"):
-            qs = qs.order_by("beneficiaire__nom_recherche", "pk")
-        else:
-            # pk last: rows with the same name or date keep one order, so no row shows on two pages.
-            qs = qs.order_by(*qs.query.order_by, "pk")
-        return qs
+        # pk last: rows with the same name or date keep one order, so no row shows on two pages.
+        return qs.order_by(*qs.query.order_by, "pk") if donnees.get("tri") else qs.order_by("nom_tri", "pk")
 
     def rechercher(self, queryset, name, value):
         texte = normaliser(value)
@@ -181,7 +177,7 @@ class FileActiveFilter(django_filters.FilterSet):
         if texte.replace(" ", "").isdigit():
             return queryset.filter(beneficiaire__numero_allocataire__startswith=texte.replace(" ", ""))
         for mot in texte.split():
-            queryset = queryset.filter(beneficiaire__nom_recherche__contains=mot)
+            queryset = queryset.filter(nom_tri__contains=mot)
         return queryset
 
     def filtrer_orientation(self, queryset, name, value):

@@ -83,6 +83,7 @@ def _anonymiser_ids(ids: list[int]) -> None:
         _purger_historique(model, {"parcours_id__in": parcours_ids})
     _purger_historique(Parcours, {"id__in": parcours_ids})
     _purger_historique(Beneficiaire, {"id__in": ids})
+    Parcours.objects.filter(pk__in=parcours_ids).update(nom_tri="anonyme")
     # One UPDATE per person: each gets its own synthetic number; birth date kept to the year for age bands.
     for beneficiaire in Beneficiaire.objects.filter(pk__in=ids).only("pk", "date_naissance"):
         Beneficiaire.objects.filter(pk=beneficiaire.pk).update(

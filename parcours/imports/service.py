@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from pacte.models import ImportFichier
 from pacte.text import normaliser
 from parcours.accueil import invalider_accueil
+from parcours.faits import recopier_noms
 from parcours.imports.format import EnTete, LigneRefusee, LigneValide, Referentiel, valider_ligne
 from parcours.imports.lecture import Lecteur
 from parcours.models import Beneficiaire, Parcours
@@ -200,6 +201,8 @@ def _traiter_lot(lot, en_tete, ref, bilan, import_fichier, dry_run, par, sur_ref
                 default_change_reason=RAISON_HISTORIQUE,
                 default_date=maintenant,
             )
+            # bulk_update sends no post_save: the name copied onto their parcours follows here.
+            recopier_noms(Parcours.objects.filter(beneficiaire__in=a_mettre_a_jour))
         _enregistrer_parcours(
             [
                 Parcours(
@@ -207,6 +210,7 @@ def _traiter_lot(lot, en_tete, ref, bilan, import_fichier, dry_run, par, sur_ref
                     mdd_id=ligne.mdd_id,
                     date_ouverture_droit=ligne.date_ouverture_droit,
                     date_entree=ligne.date_ouverture_droit,
+                    nom_tri=beneficiaire.nom_recherche,
                 )
                 for beneficiaire, ligne in parcours_a_ouvrir
             ],

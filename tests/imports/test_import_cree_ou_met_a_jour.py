@@ -114,3 +114,11 @@ def test_l_historique_garde_l_auteur_de_l_import(referentiel, aujourdhui):
     importer(fichier_csv(ligne()), aujourdhui, par=auteur)
     entree = Beneficiaire.history.get()
     assert entree.history_user == auteur
+
+
+def test_l_import_copie_le_nom_a_la_creation_et_a_la_mise_a_jour(referentiel, aujourdhui):
+    importer(fichier_csv(ligne()), aujourdhui)
+    parcours = Parcours.objects.get()
+    assert Parcours.objects.values_list("nom_tri", flat=True).get(pk=parcours.pk) == "martin claire"
+    importer(fichier_csv(ligne(nom="MARTIN-DUPONT")), aujourdhui)
+    assert Parcours.objects.values_list("nom_tri", flat=True).get(pk=parcours.pk) == "martin dupont claire"
