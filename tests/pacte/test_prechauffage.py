@@ -59,3 +59,21 @@ def test_gunicorn_charge_l_application_dans_le_maitre_et_la_prechauffe():
     assert reglages["preload_app"] is True
     assert reglages["wsgi_app"] == "pacte.wsgi"
     assert callable(reglages["when_ready"])
+
+
+def test_le_maitre_soustrait_ce_qu_il_a_charge_au_ramasse_miettes(monkeypatch):
+    import gc
+    from types import SimpleNamespace
+
+    reglages = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+    journal = []
+    serveur = SimpleNamespace(
+        cfg=SimpleNamespace(preload_app=True), log=SimpleNamespace(info=lambda *args: journal.append(args))
+    )
+    gc.unfreeze()
+    try:
+        reglages["when_ready"](serveur)
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
+    assert journal[0][1] > 100, "les gabarits sont compilés avant le gel"
