@@ -60,7 +60,7 @@ def colonnes(request):
     return resultat
 
 
-def paginer(filtre, user, numero):
+def paginer(filtre, numero):
     """The page in two steps: the ids of its rows through the filtered and sorted query, then those rows with
     everything the table shows, by primary key.
 
@@ -79,7 +79,8 @@ def paginer(filtre, user, numero):
         ids_tries = list(ids_tries)
     page = Paginator(ids_tries, PAR_PAGE).get_page(numero)
     ids = list(page.object_list)
-    lignes = file_active_de(user).in_bulk(ids)
+    # The list as the filter received it (scoped, annotated), without its filters: the rows by primary key.
+    lignes = filtre.queryset.in_bulk(ids)
     page.object_list = [lignes[pk] for pk in ids if pk in lignes]  # a row may leave between the two queries
     return page
 
@@ -87,7 +88,7 @@ def paginer(filtre, user, numero):
 @role_requis(lambda user: user.est_agent_mdd)
 def file_active(request):
     filtre = FileActiveFilter(request.GET, queryset=file_active_de(request.user), user=request.user)
-    page = paginer(filtre, request.user, request.GET.get("page"))
+    page = paginer(filtre, request.GET.get("page"))
     journaliser(request.user, page=request.get_full_path(), objet="file active", libelle="Liste des personnes suivies")
     contexte = {
         "filtre": filtre,
