@@ -10,5 +10,7 @@ urlpatterns = [
     path("nouveau/", creation.creer, name="creer"),
     path("<int:pk>/", fiche.fiche, name="fiche"),
     path("<int:pk>/orienter/", orientation.orienter, name="orienter"),
+    # Before the event pattern below, which would take «historique» for an event.
+    path("<int:pk>/historique/", fiche.historique_modifications, name="historique"),
     path("<int:pk>/<slug:evenement>/", fiche.enregistrer, name="enregistrer"),
 ]

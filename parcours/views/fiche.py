@@ -1,10 +1,11 @@
-"""The parcours page: header, timeline, history, and the forms that record each event."""
+"""The parcours page: header, timeline, and the forms that record each event; the change history on demand."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
 from pacte.access import role_requis
@@ -33,7 +34,9 @@ def lien_catalogue(parcours):
         return ""
 
 
-def contexte_fiche(request, parcours, formulaire_lie=None, succes=""):
+def contexte_fiche(request, parcours, formulaire_lie=None, succes="", avec_historique=False):
+    """`avec_historique`: the page with the change history open (its fallback without JavaScript). Otherwise the
+    history is not read: it costs about a fifth of the page and is rarely opened (loaded then by htmx)."""
     donnees = DonneesParcours.charger(parcours)
     formulaires = []
     if parcours.est_ouvert:
@@ -51,7 +54,8 @@ def contexte_fiche(request, parcours, formulaire_lie=None, succes=""):
         "donnees": donnees,
         "etat_contrat": etat_contrat_effectif(parcours.contrat_courant) if parcours.contrat_courant else "",
         "timeline": donnees.timeline(parcours),
-        "historique": historique(parcours, utilisateurs=donnees.utilisateurs),
+        "historique": historique(parcours, utilisateurs=donnees.utilisateurs) if avec_historique else [],
+        "historique_ouvert": avec_historique,
         "formulaires": formulaires,
         "formulaire_lie": formulaire_lie,
         "succes": succes,
@@ -75,6 +79,34 @@ def fiche(request, pk):
         beneficiaire_id=parcours.beneficiaire_id,
     )
     return render(request, "parcours/fiche.html", contexte_fiche(request, parcours))
+
+
+# The role check comes first: another role gets 404, not a 405 that reveals the page exists.
+@agent_mdd_requis
+@require_http_methods(["GET"])
+def historique_modifications(request, pk):
+    """Who changed what in this parcours. htmx: the table alone, loaded when its section is opened; otherwise the
+    parcours page with the history open. Closed parcours too, as the page shows them."""
+    parcours = parcours_visible(request.user, pk)
+    journaliser(
+        request.user,
+        page=request.path,
+        objet="parcours",
+        objet_id=parcours.pk,
+        beneficiaire_id=parcours.beneficiaire_id,
+        libelle="Historique des modifications",
+    )
+    if request.htmx:
+        response = render(
+            request,
+            "parcours/includes/historique.html",
+            {"parcours": parcours, "historique": historique(parcours)},
+        )
+    else:
+        response = render(request, "parcours/fiche.html", contexte_fiche(request, parcours, avec_historique=True))
+    # Same URL, two bodies: a cache must not give the fragment to a browser asking for the page.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 # The role check comes first: another role gets 404, not a 405 that reveals the page exists.

@@ -82,6 +82,15 @@ def test_un_travailleur_social_suit_un_parcours_dans_le_navigateur(
     assert Orientation.objects.count() == ContratEngagement.objects.count() == Frein.objects.count() == 1
     assert RendezVous.objects.count() == 1
 
+    # The change history is loaded when its section is opened.
+    historique = page.locator("#historique")
+    expect(historique.get_by_role("table")).to_have_count(0)
+    historique.locator("summary", has_text="Historique des modifications").click()
+    expect(historique.get_by_role("table")).to_contain_text("Orientation (création)")
+    expect(historique.get_by_role("table")).to_contain_text("Contrat (création)")
+    expect(historique.get_by_role("link", name="Afficher l'historique des modifications")).to_have_count(0)
+    verifier_accessibilite(page)
+
 
 def test_une_saisie_refusee_reste_affichee_avec_son_erreur(page, live_server, comptes_demo, se_connecter):
     compte = comptes_demo["travailleur_social"]

@@ -38,6 +38,7 @@ M = {
     "parcours:a_orienter": (None, "302 200 200 200 404 404 404"),
     "parcours:creer": (None, "302 200 200 200 404 404 404"),
     "parcours:fiche": (_pk("parcours"), "302 200 200 404 404 404 404"),
+    "parcours:historique": (_pk("parcours"), "302 200 200 404 404 404 404"),
     "parcours:orienter": (_pk("parcours"), "302 200 200 200 404 404 404"),
     "parcours:enregistrer": (lambda m: {"pk": m["parcours"].pk, "evenement": "note"}, "302 200 200 404 404 404 404"),
     # new entrants import
