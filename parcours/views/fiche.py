@@ -1,5 +1,7 @@
 """The parcours page: header, timeline, and the forms that record each event; the change history on demand."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -34,6 +36,12 @@ def lien_catalogue(parcours):
         return ""
 
 
+@dataclass(frozen=True)
+class FormulaireFerme:
+    slug: str
+    titre: str
+
+
 def contexte_fiche(request, parcours, formulaire_lie=None, succes="", avec_historique=False):
     """`avec_historique`: the page with the change history open (its fallback without JavaScript). Otherwise the
     history is not read: it costs about a fifth of the page and is rarely opened (loaded then by htmx)."""
@@ -44,7 +52,9 @@ def contexte_fiche(request, parcours, formulaire_lie=None, succes="", avec_histo
             if formulaire_lie is not None and formulaire_lie.slug == slug:
                 formulaires.append(formulaire_lie)
             elif donnees.a_des(slug):
-                formulaires.append(classe(parcours=parcours))
+                # Sent closed, its fields loaded when opened: only its name is on the page, so no form instance
+                # (building one copies every field, a dozen times per page).
+                formulaires.append(FormulaireFerme(classe.slug, classe.titre))
     elif formulaire_lie is not None:
         formulaires.append(formulaire_lie)
     beneficiaire = parcours.beneficiaire
