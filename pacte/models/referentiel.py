@@ -49,7 +49,12 @@ class Thematique(models.Model):
         constraints = [models.UniqueConstraint(fields=["pacte", "numero"], name="thematique_numero_unique")]
 
     def __str__(self):
-        return f"{self.numero}. {self.intitule}"
+        return self.libelle(self.numero, self.intitule)
+
+    @staticmethod
+    def libelle(numero, intitule) -> str:
+        """str() from the column values: lists that read values_list rather than models print the same."""
+        return f"{numero}. {intitule}"
 
 
 class Objectif(models.Model):
@@ -110,7 +115,11 @@ class Commune(models.Model):
         ordering = ["nom"]
 
     def __str__(self):
-        return f"{self.nom} ({self.code_insee})"
+        return self.libelle(self.nom, self.code_insee)
+
+    @staticmethod
+    def libelle(nom, code_insee) -> str:
+        return f"{nom} ({code_insee})"
 
 
 class Site(models.Model):
@@ -126,4 +135,8 @@ class Site(models.Model):
         constraints = [models.UniqueConstraint(fields=["mdd", "nom"], name="site_nom_unique_par_mdd")]
 
     def __str__(self):
-        return f"{self.nom} ({self.commune.nom})"
+        return self.libelle(self.nom, self.commune.nom)
+
+    @staticmethod
+    def libelle(nom, nom_commune) -> str:
+        return f"{nom} ({nom_commune})"

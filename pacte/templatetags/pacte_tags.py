@@ -1,13 +1,11 @@
 from django import template
 
+from pacte import text
+
 register = template.Library()
 
 
 @register.filter(expects_localtime=True)
 def jour(valeur):
-    """A date (or a datetime, in local time) as 28/11/2026: what |date:"d/m/Y" prints, without its generic
-    formatter (about 15 times as expensive, and a list page prints a hundred dates)."""
-    try:
-        return f"{valeur.day:02d}/{valeur.month:02d}/{valeur.year:04d}"
-    except AttributeError:
-        return ""
+    """|date:"d/m/Y" at a fraction of its cost (pacte.text.jour); datetimes are turned to local time first."""
+    return text.jour(valeur)
