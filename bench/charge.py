@@ -9,6 +9,7 @@ Needs Debian's wrk (apt-get install wrk) and the data set of bench/seed_large.py
 import argparse
 import os
 import random
+import runpy
 import shutil
 import signal
 import subprocess
@@ -52,8 +53,8 @@ end
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duree", type=int, default=30, help="Secondes par palier.")
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, help="Par défaut, celui de gunicorn.conf.py (un par cœur).")
+    parser.add_argument("--threads", type=int, help="Par défaut, celui de gunicorn.conf.py (2).")
     parser.add_argument("--paliers", default="50,200")
     parser.add_argument(
         "--prechauffage",
@@ -72,18 +73,17 @@ def main():
         requetes.write_text("\n".join(f"{c}\t{p}" for c, p in lignes) + "\n", encoding="utf-8")
         script = Path(tmp) / "charge.lua"
         script.write_text(LUA, encoding="utf-8")
+        # gunicorn reads gunicorn.conf.py from the project directory (preloading, workers and threads per core):
+        # the benchmark measures the production settings unless told otherwise.
+        options = ["--workers", str(args.workers)] if args.workers else []
+        options += ["--threads", str(args.threads)] if args.threads else []
         serveur = subprocess.Popen(
             [
                 str(_django.ROOT / ".venv" / "bin" / "gunicorn"),
                 "pacte.wsgi",
                 "-b",
                 f"127.0.0.1:{PORT}",
-                "-k",
-                "gthread",
-                "-w",
-                str(args.workers),
-                "--threads",
-                str(args.threads),
+                *options,
                 "--backlog",
                 "2048",
                 "--log-level",
@@ -93,10 +93,12 @@ def main():
             env={**os.environ, "DJANGO_SETTINGS_MODULE": "pacte.settings.dev"},
             start_new_session=True,
         )
+        reglages = runpy.run_path(str(_django.ROOT / "gunicorn.conf.py"))
+        workers, threads = args.workers or reglages["workers"], args.threads or reglages["threads"]
         try:
             _attendre_serveur()
             print(
-                f"gunicorn gthread {args.workers} workers × {args.threads} threads, PostgreSQL "
+                f"gunicorn gthread {workers} workers × {threads} threads, PostgreSQL "
                 f"{connection.pg_version // 10000}, {os.cpu_count()} cœurs, {len(lignes)} requêtes distinctes, "
                 f"{args.duree} s par palier après {args.prechauffage} s de préchauffage, "
                 f"sonde CPU {_django.sonde_cpu():.0f} ms"
