@@ -13,7 +13,7 @@ from pacte.text import normaliser
 from parcours.choices import CategorieFrein, EtatContrat, Presence, TypeOrientation
 from parcours.models import Frein, RendezVous
 from parcours.services import ajouter_mois, aujourdhui
-from parcours.widgets import SelectRapide
+from parcours.widgets import ListeRapide, SelectRapide
 
 SANS_RDV_MOIS = 3
 DELAI_ORIENTATION_JOURS = 30
@@ -90,6 +90,10 @@ class StatutParcours:
     choices = [(CLOS, "Parcours clos"), (TOUS, "Tous les parcours")]
 
 
+def _options_referents(agents):
+    return ((pk, User.libelle(*v)) for pk, *v in agents.values_list("pk", "first_name", "last_name", "email"))
+
+
 class FileActiveFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="rechercher", label="Nom, prénom ou numéro allocataire")
     orientation = django_filters.ChoiceFilter(
@@ -99,10 +103,11 @@ class FileActiveFilter(django_filters.FilterSet):
         empty_label="Toutes",
         widget=SelectRapide,
     )
-    referent = django_filters.ModelChoiceFilter(
+    referent = ListeRapide(
         label="Référent unique",
         widget=SelectRapide,
         queryset=User.objects.none(),
+        options=_options_referents,
         empty_label="Tous",
         null_label="Sans référent unique",
     )

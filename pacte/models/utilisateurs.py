@@ -92,7 +92,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self):
-        return self.get_full_name() or self.email
+        return self.libelle(self.first_name, self.last_name, self.email)
+
+    @staticmethod
+    def libelle(first_name, last_name, email) -> str:
+        """str() from the column values (lists that read values_list print the same)."""
+        return f"{first_name} {last_name}".strip() or email
 
     def get_full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
