@@ -35,6 +35,25 @@ def file_active_de(user):
     )
 
 
+# What the table prints (includes/file_active_resultats.html), nothing more: 25 rows of five joined tables are read
+# and turned into objects on every page. A column the table starts to print must be added here, or each row costs
+# a query (tests/parcours/test_file_active.py counts them).
+COLONNES_DU_TABLEAU = (
+    "date_entree",
+    "date_sortie",
+    "beneficiaire__nom",
+    "beneficiaire__prenom",
+    "beneficiaire__sexe",
+    "beneficiaire__date_naissance",
+    "beneficiaire__numero_allocataire",
+    "referent__first_name",
+    "referent__last_name",
+    "referent__email",
+    "orientation_courante__type",
+    "contrat_courant__etat",
+    "contrat_courant__date_fin",
+)
+
 COLONNES_TRIABLES = [
     ("nom", "Personne"),
     ("entree", "Entrée"),
@@ -80,7 +99,7 @@ def paginer(filtre, numero):
     page = Paginator(ids_tries, PAR_PAGE).get_page(numero)
     ids = list(page.object_list)
     # The list as the filter received it (scoped, annotated), without its filters: the rows by primary key.
-    lignes = filtre.queryset.in_bulk(ids)
+    lignes = filtre.queryset.only(*COLONNES_DU_TABLEAU).in_bulk(ids)
     page.object_list = [lignes[pk] for pk in ids if pk in lignes]  # a row may leave between the two queries
     return page
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.models import JournalAcces
+from parcours.models import Parcours
 from tests.pacte.factories import MDDFactory
 from tests.parcours.factories import (
     BeneficiaireFactory,
@@ -155,3 +156,35 @@ def test_les_listes_de_filtres_gardent_le_choix(client_agent):
     assert '<option value="mobilite" selected>' in contenu
     assert '<option value="clos" selected>Parcours clos</option>' in contenu
     assert '<option value="" selected>Toutes</option>' in contenu, "orientation : le choix vide reste sélectionné"
+
+
+def _lignes_completes(mdd, referent, nombre):
+    for i in range(nombre):
+        parcours = ParcoursFactory(mdd=mdd, referent=referent, beneficiaire__nom=f"Complet{i:02d}")
+        OrientationFactory(parcours=parcours)
+        contrat = ContratEngagementFactory(
+            parcours=parcours, etat="signe", date_fin=AUJOURDHUI + datetime.timedelta(days=90)
+        )
+        Parcours.objects.filter(pk=parcours.pk).update(contrat_courant=contrat)
+        FreinFactory(parcours=parcours)
+        RendezVousFactory(parcours=parcours, date=timezone.now() - datetime.timedelta(days=3))
+
+
+def test_chaque_colonne_remplie_sans_une_requete_par_ligne(client_agent, agent, mdd):
+    """The rows are read with only the columns the table prints: every column filled, the same number of
+    queries for 2 rows as for 25 (a column printed but not read would cost a query per row)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _lignes_completes(mdd, agent, 2)
+    client_agent.get(URL)
+    with CaptureQueriesContext(connection) as peu:
+        contenu = client_agent.get(URL).content.decode()
+    assert "COMPLET01" in contenu and str(agent) in contenu and "fin le" in contenu
+    _lignes_completes(mdd, agent, 23)
+    with CaptureQueriesContext(connection) as beaucoup:
+        reponse = client_agent.get(URL)
+    lignes = list(reponse.context["page_obj"])
+    assert len(lignes) == 25
+    assert all(p.orientation_courante and p.contrat_courant and p.nb_freins_ouverts == 1 for p in lignes)
+    assert len(beaucoup.captured_queries) == len(peu.captured_queries)
