@@ -36,6 +36,7 @@ from django.db.models import (
 from pacte.choices import TypeSortie
 from parcours.choices import CategorieFrein, EtatPrescription, Presence, TypeOrientation
 from parcours.models import ContratEngagement, Frein, Orientation, Parcours, Prescription, RendezVous, Sortie
+from parcours.services import debut_du_jour
 from partenaires.models import Action, Financement, Versement
 
 # The engine shifts the period (a day after its end, a year before for the comparison) and turns days into
@@ -124,12 +125,6 @@ def _jours(duree) -> int:
     if isinstance(duree, datetime.timedelta):
         return duree.days
     return int(duree)
-
-
-def _debut_du_jour(jour: datetime.date) -> datetime.datetime:
-    from django.utils import timezone
-
-    return timezone.make_aware(datetime.datetime.combine(jour, datetime.time.min))
 
 
 def _delai(fin, debut):
@@ -435,8 +430,8 @@ def _accompagnement(c, parcours, debut, fin):
     # A datetime range in the local time zone (not date__date, which SQLite evaluates row by row).
     rdv = _des_parcours(
         RendezVous.objects.filter(
-            date__gte=_debut_du_jour(debut),
-            date__lt=_debut_du_jour(fin + datetime.timedelta(days=1)),
+            date__gte=debut_du_jour(debut),
+            date__lt=debut_du_jour(fin + datetime.timedelta(days=1)),
         ),
         parcours,
     ).aggregate(

@@ -1,10 +1,9 @@
 """Filters of the file active. The home page alerts link to `?alerte=<value>` of this list."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 
 from pacte.forms import DsfrForm
 from pacte.models import User
@@ -12,7 +11,7 @@ from pacte.models.utilisateurs import ROLES_MDD
 from pacte.text import normaliser
 from parcours.choices import CategorieFrein, EtatContrat, Presence, TypeOrientation
 from parcours.models import Frein, RendezVous
-from parcours.services import ajouter_mois, aujourdhui
+from parcours.services import ajouter_mois, aujourdhui, debut_du_jour
 from parcours.widgets import ListeRapide, SelectRapide
 
 SANS_RDV_MOIS = 3
@@ -38,10 +37,6 @@ class Alerte:
     ]
 
 
-def _debut_du_jour(jour) -> datetime:
-    return timezone.make_aware(datetime.combine(jour, time.min))
-
-
 def condition_alerte(valeur, jour=None) -> Q:
     """The SQL condition of each alert, shared by the list filter and the home page counts."""
     jour = jour or aujourdhui()
@@ -56,8 +51,8 @@ def condition_alerte(valeur, jour=None) -> Q:
     # A datetime range in the local time zone, not date__date: the cast hides the index on (parcours, date).
     rdv_recent = RendezVous.objects.filter(
         parcours=OuterRef("pk"),
-        date__gte=_debut_du_jour(seuil_rdv),
-        date__lt=_debut_du_jour(jour + timedelta(days=1)),
+        date__gte=debut_du_jour(seuil_rdv),
+        date__lt=debut_du_jour(jour + timedelta(days=1)),
         presence=Presence.PRESENT,
     )
     return {

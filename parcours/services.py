@@ -77,6 +77,12 @@ def aujourdhui() -> datetime.date:
     return timezone.localdate()
 
 
+def debut_du_jour(jour: datetime.date) -> datetime.datetime:
+    """Local midnight of `jour`, aware: a range of datetimes from it keeps the (parcours, date) indexes usable, where
+    `date__date` casts every row."""
+    return timezone.make_aware(datetime.datetime.combine(jour, datetime.time.min))
+
+
 def ajouter_mois(jour: datetime.date, mois: int) -> datetime.date:
     annee, index = divmod(jour.month - 1 + mois, 12)
     annee += jour.year
