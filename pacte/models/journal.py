@@ -64,6 +64,18 @@ def journaliser(user, *, page, objet, objet_id=None, beneficiaire_id=None, natur
     )
 
 
+def journaliser_parcours(request, parcours, *, libelle=""):
+    """The consultation of one parcours (its page, its history, a page chosen for it) by the request's user."""
+    return journaliser(
+        request.user,
+        page=request.path,
+        objet="parcours",
+        objet_id=parcours.pk,
+        beneficiaire_id=parcours.beneficiaire_id,
+        libelle=libelle,
+    )
+
+
 def journaliser_liste(user, *, page, objet, lignes, nature="consultation", libelle=""):
     """One entry per named record shown in a list, written in one query.
 

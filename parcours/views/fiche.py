@@ -11,7 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
 from pacte.access import role_requis
-from pacte.models.journal import journaliser
+from pacte.models.journal import journaliser, journaliser_parcours
 from parcours.forms import FORMULAIRES
 from parcours.models import Parcours
 from parcours.services import ConflitDeVersion, etat_contrat_effectif
@@ -81,13 +81,7 @@ def contexte_fiche(request, parcours, formulaire_lie=None, succes="", avec_histo
 @agent_mdd_requis
 def fiche(request, pk):
     parcours = parcours_visible(request.user, pk)
-    journaliser(
-        request.user,
-        page=request.path,
-        objet="parcours",
-        objet_id=parcours.pk,
-        beneficiaire_id=parcours.beneficiaire_id,
-    )
+    journaliser_parcours(request, parcours)
     return render(request, "parcours/fiche.html", contexte_fiche(request, parcours))
 
 
@@ -98,14 +92,7 @@ def historique_modifications(request, pk):
     """Who changed what in this parcours. htmx: the table alone, loaded when its section is opened; otherwise the
     parcours page with the history open. Closed parcours too, as the page shows them."""
     parcours = parcours_visible(request.user, pk)
-    journaliser(
-        request.user,
-        page=request.path,
-        objet="parcours",
-        objet_id=parcours.pk,
-        beneficiaire_id=parcours.beneficiaire_id,
-        libelle="Historique des modifications",
-    )
+    journaliser_parcours(request, parcours, libelle="Historique des modifications")
     if request.htmx:
         response = render(
             request,
@@ -165,13 +152,7 @@ def _formulaire_vide(request, parcours, classe):
         return render(
             request, "parcours/includes/formulaire_evenement.html", {"form": formulaire, "parcours": parcours}
         )
-    journaliser(
-        request.user,
-        page=request.path,
-        objet="parcours",
-        objet_id=parcours.pk,
-        beneficiaire_id=parcours.beneficiaire_id,
-    )
+    journaliser_parcours(request, parcours)
     return render(request, "parcours/fiche.html", contexte_fiche(request, parcours, formulaire_lie=formulaire))
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.access import role_requis
-from pacte.models.journal import journaliser
+from pacte.models.journal import journaliser, journaliser_parcours
 from parcours.forms import OrientationForm
 from parcours.models import Parcours
 from parcours.services import ConflitDeVersion
@@ -70,13 +70,7 @@ def orienter(request, pk):
                 return redirect("parcours:fiche", pk=parcours.pk)
             return redirect("parcours:a_orienter")
     if request.method == "GET":
-        journaliser(
-            request.user,
-            page=request.path,
-            objet="parcours",
-            objet_id=parcours.pk,
-            beneficiaire_id=parcours.beneficiaire_id,
-        )
+        journaliser_parcours(request, parcours)
     retour = (
         reverse("parcours:a_orienter")
         if request.user.est_charge_orientation

@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from pacte.access import role_requis
 from pacte.forms import DsfrForm
 from pacte.models import Commune, Site, Thematique
-from pacte.models.journal import journaliser
+from pacte.models.journal import journaliser_parcours
 from pacte.text import jour
 from parcours.models import Parcours
 from parcours.prescriptions import prescrire
@@ -127,14 +127,7 @@ def _parcours_demande(request):
 
         raise Http404("Parcours introuvable.")
     parcours = get_object_or_404(Parcours.objects.visible_par(request.user).select_related("beneficiaire"), pk=valeur)
-    journaliser(
-        request.user,
-        page=request.path,
-        objet="parcours",
-        objet_id=parcours.pk,
-        beneficiaire_id=parcours.beneficiaire_id,
-        libelle="Catalogue des actions : prescription",
-    )
+    journaliser_parcours(request, parcours, libelle="Catalogue des actions : prescription")
     return parcours
 
 
