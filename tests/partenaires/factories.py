@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from partenaires.models import (
@@ -165,3 +166,11 @@ class DecisionReunionFactory(DjangoModelFactory):
 
     reunion = factory.SubFactory(ReunionGroupeFactory)
     texte = "Augmenter le nombre de places."
+
+
+def action_ouverte(**kwargs):
+    """An action open today, the only ones the catalogue lists."""
+    aujourdhui = timezone.localdate()
+    kwargs.setdefault("date_debut", aujourdhui - datetime.timedelta(days=30))
+    kwargs.setdefault("date_fin", aujourdhui + datetime.timedelta(days=300))
+    return ActionFactory(**kwargs)

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 
 from pacte.models import JournalAcces
@@ -19,33 +18,19 @@ from tests.pacte.factories import (
     UserFactory,
 )
 from tests.parcours.factories import ParcoursFactory, PrescriptionFactory
-from tests.partenaires.factories import ActionFactory
+from tests.partenaires.factories import ActionFactory, action_ouverte
 
 pytestmark = pytest.mark.django_db
 
 INCONNUE = "VARIABLE INCONNUE"
 
 
-def _ouverte(**kwargs):
-    aujourdhui = timezone.localdate()
-    return ActionFactory(
-        date_debut=aujourdhui - datetime.timedelta(days=30),
-        date_fin=aujourdhui + datetime.timedelta(days=300),
-        **kwargs,
-    )
-
-
-@pytest.fixture
-def travailleur():
-    return UserFactory(travailleur_social=True, mdds=[MDDFactory()])
-
-
 def test_catalogue_montre_les_actions_ouvertes_seulement(client, travailleur):
-    ouverte = _ouverte(intitule="Atelier mobilité")
+    ouverte = action_ouverte(intitule="Atelier mobilité")
     finie = ActionFactory(
         intitule="Ancienne action", date_debut=datetime.date(2020, 1, 1), date_fin=datetime.date(2021, 1, 1)
     )
-    suspendue = _ouverte(intitule="Action suspendue", statut="suspendue")
+    suspendue = action_ouverte(intitule="Action suspendue", statut="suspendue")
     client.force_login(travailleur)
     contenu = client.get(reverse("partenaires:catalogue")).content.decode()
     assert ouverte.intitule in contenu
@@ -55,9 +40,9 @@ def test_catalogue_montre_les_actions_ouvertes_seulement(client, travailleur):
 
 def test_catalogue_recherche_par_mots_thematique_et_places(client, travailleur):
     thematique = ThematiqueFactory()
-    bois = _ouverte(intitule="Chantier bois", places=1)
+    bois = action_ouverte(intitule="Chantier bois", places=1)
     PrescriptionFactory(action=bois, etat=E.ENTREE, date_proposition=bois.date_debut, date_entree=bois.date_debut)
-    numerique = _ouverte(intitule="Atelier numérique", objectif__thematique=thematique)
+    numerique = action_ouverte(intitule="Atelier numérique", objectif__thematique=thematique)
     client.force_login(travailleur)
     url = reverse("partenaires:catalogue")
     assert "Atelier numérique" not in client.get(url, {"q": "bois"}).content.decode()
@@ -71,10 +56,10 @@ def test_catalogue_par_commune_met_d_abord_les_actions_qui_la_desservent(client,
     territoire = TerritoireFactory()
     commune = CommuneFactory(mdd=MDDFactory(territoire=territoire))
     site = SiteFactory(mdd=commune.mdd, commune=commune)
-    loin = _ouverte(intitule="A loin")
-    sur_territoire = _ouverte(intitule="B territoire")
+    loin = action_ouverte(intitule="A loin")
+    sur_territoire = action_ouverte(intitule="B territoire")
     sur_territoire.territoires.add(territoire)
-    sur_site = _ouverte(intitule="C site")
+    sur_site = action_ouverte(intitule="C site")
     sur_site.sites.add(site)
     client.force_login(travailleur)
     contenu = client.get(reverse("partenaires:catalogue"), {"commune": commune.pk}).content.decode()
@@ -89,7 +74,7 @@ def test_catalogue_a_un_nombre_de_requetes_constant(client, travailleur, django_
 
     def creer(n):
         for _ in range(n):
-            action = _ouverte()
+            action = action_ouverte()
             action.sites.add(site)
             action.territoires.add(territoire)
             PrescriptionFactory(
@@ -111,7 +96,7 @@ def test_partenaire_n_a_pas_acces_au_catalogue(client):
 
 def test_prescrire_depuis_un_parcours_en_deux_clics(client, travailleur):
     parcours = ParcoursFactory(mdd=travailleur.mdds.first())
-    action = _ouverte()
+    action = action_ouverte()
     client.force_login(travailleur)
     contenu = client.get(reverse("partenaires:catalogue"), {"parcours": parcours.pk}).content.decode()
     lien = f"{reverse('partenaires:prescrire', args=[action.pk])}?parcours={parcours.pk}"
@@ -126,7 +111,7 @@ def test_prescrire_depuis_un_parcours_en_deux_clics(client, travailleur):
 
 def test_prescrire_pour_un_parcours_hors_perimetre_404(client, travailleur):
     parcours = ParcoursFactory()
-    action = _ouverte()
+    action = action_ouverte()
     client.force_login(travailleur)
     assert client.get(reverse("partenaires:catalogue"), {"parcours": parcours.pk}).status_code == 404
     reponse = client.post(reverse("partenaires:prescrire", args=[action.pk]), {"parcours": parcours.pk})
@@ -136,7 +121,7 @@ def test_prescrire_pour_un_parcours_hors_perimetre_404(client, travailleur):
 
 def test_prescrire_sur_une_action_complete_demande_un_motif(client, travailleur):
     parcours = ParcoursFactory(mdd=travailleur.mdds.first())
-    action = _ouverte(places=1)
+    action = action_ouverte(places=1)
     PrescriptionFactory(action=action, etat=E.ENTREE, date_proposition=action.date_debut, date_entree=action.date_debut)
     client.force_login(travailleur)
     url = reverse("partenaires:prescrire", args=[action.pk])
@@ -159,9 +144,9 @@ def test_prescrire_sur_une_action_fermee_refuse(client, travailleur):
 
 def test_catalogue_filtre_par_site(client, travailleur):
     site = SiteFactory()
-    sur_site = _ouverte(intitule="Action du site")
+    sur_site = action_ouverte(intitule="Action du site")
     sur_site.sites.add(site)
-    _ouverte(intitule="Action ailleurs")
+    action_ouverte(intitule="Action ailleurs")
     client.force_login(travailleur)
     contenu = client.get(reverse("partenaires:catalogue"), {"site": site.pk}).content.decode()
     assert "Action du site" in contenu and "Action ailleurs" not in contenu

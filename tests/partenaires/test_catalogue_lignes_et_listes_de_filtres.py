@@ -8,7 +8,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 
 from pacte.models import Commune, Site, Thematique
@@ -19,21 +18,13 @@ from tests.pacte.factories import (
     SiteFactory,
     TerritoireFactory,
     ThematiqueFactory,
-    UserFactory,
 )
 from tests.parcours.factories import ParcoursFactory, PrescriptionFactory
-from tests.partenaires.factories import ActionFactory, PartenaireFactory
+from tests.partenaires.factories import PartenaireFactory, action_ouverte
 
 pytestmark = pytest.mark.django_db
 
 INCONNUE = "VARIABLE INCONNUE"
-
-
-def _ouverte(**kwargs):
-    aujourdhui = timezone.localdate()
-    kwargs.setdefault("date_debut", aujourdhui - datetime.timedelta(days=30))
-    kwargs.setdefault("date_fin", aujourdhui + datetime.timedelta(days=300))
-    return ActionFactory(**kwargs)
 
 
 def _entrees(action, nombre):
@@ -41,11 +32,6 @@ def _entrees(action, nombre):
         PrescriptionFactory(
             action=action, etat=E.ENTREE, date_proposition=action.date_debut, date_entree=action.date_debut
         )
-
-
-@pytest.fixture
-def travailleur():
-    return UserFactory(travailleur_social=True, mdds=[MDDFactory()])
 
 
 def _catalogue(client, **params):
@@ -98,7 +84,7 @@ def test_les_listes_de_filtres_montrent_le_str_des_modeles_dans_leur_ordre_et_ga
 
 
 def test_une_valeur_de_filtre_invalide_est_signalee_et_ne_filtre_pas(client, travailleur):
-    _ouverte(intitule="Atelier mobilité")
+    action_ouverte(intitule="Atelier mobilité")
     client.force_login(travailleur)
     contenu = _catalogue(client, commune="abc", site=999999)
     assert 'aria-describedby="id_commune-desc-error"' in contenu
@@ -108,7 +94,7 @@ def test_une_valeur_de_filtre_invalide_est_signalee_et_ne_filtre_pas(client, tra
 
 def test_une_ligne_montre_action_thematique_partenaire_periode_lieux_et_places(client, travailleur):
     thematique = ThematiqueFactory(intitule="Emploi & <formation>")
-    action = _ouverte(
+    action = action_ouverte(
         intitule="Chantier <bois> & co",
         objectif__thematique=thematique,
         partenaire=PartenaireFactory(raison_sociale="L'atelier <du> coin"),
@@ -144,11 +130,11 @@ def test_une_ligne_montre_action_thematique_partenaire_periode_lieux_et_places(c
 
 
 def test_une_ligne_sans_public_ni_lieux_et_une_action_complete(client, travailleur):
-    complete = _ouverte(intitule="Action complète", places=2, public_cible="")
+    complete = action_ouverte(intitule="Action complète", places=2, public_cible="")
     _entrees(complete, 2)
-    seulement_territoire = _ouverte(intitule="Action de territoire")
+    seulement_territoire = action_ouverte(intitule="Action de territoire")
     seulement_territoire.territoires.add(TerritoireFactory(nom="Nord"))
-    seulement_site = _ouverte(intitule="Action de site")
+    seulement_site = action_ouverte(intitule="Action de site")
     site = SiteFactory()
     seulement_site.sites.add(site)
     client.force_login(travailleur)
@@ -162,7 +148,7 @@ def test_une_ligne_sans_public_ni_lieux_et_une_action_complete(client, travaille
 
 
 def test_prescrire_un_bouton_par_ligne_seulement_avec_un_parcours(client, travailleur):
-    actions = [_ouverte(intitule=f"Action {i}") for i in range(3)]
+    actions = [action_ouverte(intitule=f"Action {i}") for i in range(3)]
     parcours = ParcoursFactory(mdd=travailleur.mdds.first())
     client.force_login(travailleur)
 
@@ -178,7 +164,7 @@ def test_prescrire_un_bouton_par_ligne_seulement_avec_un_parcours(client, travai
 
 def test_pagination_et_ordre_des_actions(client, travailleur):
     for i in reversed(range(23)):
-        _ouverte(intitule=f"Action {i:02d}")
+        action_ouverte(intitule=f"Action {i:02d}")
     client.force_login(travailleur)
 
     contenu = _catalogue(client)
@@ -203,7 +189,7 @@ def test_le_nombre_de_requetes_ne_depend_pas_du_nombre_d_actions_ni_de_lieux(cli
 
     def creer(n):
         for _ in range(n):
-            action = _ouverte()
+            action = action_ouverte()
             action.sites.add(SiteFactory(), SiteFactory(commune=commune))
             action.territoires.add(TerritoireFactory(), commune.mdd.territoire)
             _entrees(action, 1)
@@ -220,7 +206,7 @@ def test_le_nombre_de_requetes_ne_depend_pas_du_nombre_d_actions_ni_de_lieux(cli
 
 def test_le_catalogue_tient_en_neuf_requetes(client, travailleur, django_assert_max_num_queries):
     for _ in range(25):
-        action = _ouverte()
+        action = action_ouverte()
         action.sites.add(SiteFactory())
         action.territoires.add(TerritoireFactory())
     client.force_login(travailleur)
