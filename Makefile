@@ -52,6 +52,8 @@ bench: install
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/bilan.py
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/indicateurs.py
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/charge.py
+	@if command -v valgrind >/dev/null; then DATABASE_URL=$(BENCH_DB) $(BIN)/python bench/instructions.py; \
+	  else echo "bench/instructions.py : valgrind absent (apt-get install -y valgrind)"; fi
 	@createdb -h 127.0.0.1 -U postgres pacte_bench_import 2>/dev/null || true
 	DATABASE_URL=$(BENCH_IMPORT_DB) $(BIN)/python bench/import_entrants.py
 
