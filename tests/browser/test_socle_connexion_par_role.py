@@ -23,6 +23,9 @@ def test_chaque_role_arrive_sur_son_accueil_accessible(role, page, comptes_demo,
     assert page.locator("footer.fr-footer").count() == 1
     assert page.locator(".fr-skiplinks a").count() >= 1
     assert "Haute-Vienne" in page.locator(".fr-header__logo").text_content()
+    # The logo block is not cut by the header's tools (the user's name and role).
+    logo = page.locator(".fr-header__brand-top").evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert logo[0] <= logo[1], f"logo du département coupé : {logo}"
     assert page.locator("#navigation-principale .fr-nav__link").count() >= 1
     verifier_accessibilite(page)
 
