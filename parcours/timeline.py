@@ -46,7 +46,8 @@ def noms_utilisateurs(ids, connus=None) -> dict:
     noms = dict(connus or {})
     manquants = {pk for pk in ids if pk and pk not in noms}
     if manquants:
-        noms.update((u.pk, str(u)) for u in User.objects.filter(pk__in=manquants))
+        lignes = User.objects.filter(pk__in=manquants).values_list("pk", "first_name", "last_name", "email")
+        noms.update((pk, User.libelle(*valeurs)) for pk, *valeurs in lignes)
     return noms
 
 
