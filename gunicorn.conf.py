@@ -1,15 +1,15 @@
-"""gunicorn's settings, read by `gunicorn pacte.wsgi` started from the project directory (options given on the
+"""gunicorn's settings, read by `gunicorn config.wsgi` started from the project directory (options given on the
 command line or in GUNICORN_CMD_ARGS win over these).
 
 The application is loaded once in the master process, which then imports every view and compiles the templates
-(pacte/prechauffage.py) before it forks: each worker starts ready instead of spending its first seconds of CPU on
+(config/prechauffage.py) before it forks: each worker starts ready instead of spending its first seconds of CPU on
 it, at every start and every recycling of a worker. A change of code needs a restart, not a HUP.
 """
 
 import gc
 import os
 
-wsgi_app = "pacte.wsgi"
+wsgi_app = "config.wsgi"
 preload_app = True
 # One process per core, two threads each: the CPU is the limit (templates and the ORM), so more processes only add
 # switching between them, while a second thread overlaps a worker's waits on PostgreSQL. Measured with
@@ -27,7 +27,7 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 def when_ready(server):
     if not server.cfg.preload_app:
         return
-    from pacte.prechauffage import prechauffer
+    from config.prechauffage import prechauffer
 
     server.log.info("Préchauffage : %d gabarits compilés avant de lancer les workers", prechauffer())
     # What the master loaded lives as long as the workers: kept out of the cyclic garbage collector, which

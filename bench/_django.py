@@ -11,7 +11,7 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/pacte_bench"
 def setup():
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pacte.settings.dev")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     os.environ.setdefault("DEBUG", "1")
     import django
 

@@ -80,7 +80,7 @@ def main():
         serveur = subprocess.Popen(
             [
                 str(_django.ROOT / ".venv" / "bin" / "gunicorn"),
-                "pacte.wsgi",
+                "config.wsgi",
                 "-b",
                 f"127.0.0.1:{PORT}",
                 *options,
@@ -90,7 +90,7 @@ def main():
                 "warning",
             ],
             cwd=_django.ROOT,
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": "pacte.settings.dev"},
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"},
             start_new_session=True,
         )
         reglages = runpy.run_path(str(_django.ROOT / "gunicorn.conf.py"))

@@ -29,7 +29,7 @@ PRENOMS = ["Claire", "Paul", "Hélène", "Léa", "Hugo", "Chloé", "Louis", "In�
 
 
 def django_setup():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pacte.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     import django
 
     django.setup()

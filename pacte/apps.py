@@ -6,6 +6,6 @@ class PacteConfig(AppConfig):
     verbose_name = "Pacte et référentiel"
 
     def ready(self):
-        from pacte import context_processors
+        from pacte import courant
 
-        context_processors.brancher()
+        courant.brancher()

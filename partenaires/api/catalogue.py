@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from pacte.api.base import LectureSeuleViewSet
 from pacte.models import Site, Territoire, Thematique
-from partenaires import figures
+from parcours import figures_actions as figures
 from partenaires.models import Action, Partenaire
 from partenaires.models.actions import StatutAction
 

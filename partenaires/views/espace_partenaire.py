@@ -11,10 +11,10 @@ from django.utils import timezone
 from pacte.access import role_requis
 from pacte.forms import DsfrForm
 from pacte.models.journal import journaliser, journaliser_liste
+from parcours import figures_actions as figures
 from parcours.choices import EtatPrescription
 from parcours.models import Prescription
 from parcours.prescriptions import ETATS_EN_COURS, LIBELLES_ACTION, changer_etat, transitions_possibles
-from partenaires import figures
 from partenaires.forms import ChangementEtatForm, rattacher_erreurs
 from partenaires.models import Action
 

@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from pacte.wsgi import application
+from config.wsgi import application
 from tests.api.conftest import client_avec_jeton, utilisateur_du_role
 
 VERIFICATIONS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]

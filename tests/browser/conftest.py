@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from pacte.demo import DEMO_PASSWORD, creer_comptes_demo
+from config.demo.comptes import DEMO_PASSWORD, creer_comptes_demo
 
 CHROMIUM = os.environ.get("PACTE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

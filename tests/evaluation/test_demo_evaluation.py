@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from evaluation import demo
+from config.demo import evaluation as demo
+from config.demo.comptes import DemoContexte
 from evaluation.models import BilanAnnuel, ComitePilotage, EtatBilan
-from pacte.demo import DemoContexte
 from pacte.models import Role
 from tests.pacte.factories import PacteFactory, ThematiqueFactory, UserFactory
 

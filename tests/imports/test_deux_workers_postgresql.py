@@ -28,7 +28,7 @@ def test_deux_workers_sur_la_meme_base_n_executent_jamais_une_tache_deux_fois(se
     url = f"postgres://{base['USER']}@{base['HOST'] or '127.0.0.1'}:{base['PORT'] or 5432}/{base['NAME']}"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pacte.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": url,
         "TASKS_DATABASE": "1",
         "PYTHONWARNINGS": "ignore",

@@ -1,4 +1,4 @@
-"""gunicorn's master prepares what every worker needs before it forks them (pacte/prechauffage.py, gunicorn.conf.py):
+"""gunicorn's master prepares what every worker needs before it forks them (config/prechauffage.py, gunicorn.conf.py):
 the pages and the field templates are compiled, and no database connection is opened (it would be shared by every
 worker). No django_db marker here: any query fails the test."""
 
@@ -10,8 +10,8 @@ from django.template import engines
 from django.template.autoreload import reset_loaders
 from django.template.loaders.filesystem import Loader
 
+from config.prechauffage import prechauffer
 from pacte.forms import _RENDU_DSFR
-from pacte.prechauffage import prechauffer
 
 PAGES = ["base.html", "parcours/fiche.html", "parcours/file_active.html", "partenaires/catalogue.html"]
 CHAMPS = ["dsfr/form_field_snippets/input_snippet.html", "django/forms/widgets/select.html"]
@@ -57,7 +57,7 @@ def test_sans_prechauffage_chaque_worker_lirait_les_gabarits(lectures):
 def test_gunicorn_charge_l_application_dans_le_maitre_et_la_prechauffe():
     reglages = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
     assert reglages["preload_app"] is True
-    assert reglages["wsgi_app"] == "pacte.wsgi"
+    assert reglages["wsgi_app"] == "config.wsgi"
     assert callable(reglages["when_ready"])
 
 

@@ -25,7 +25,7 @@ def test_check_deploy_est_propre_avec_les_reglages_de_production():
         "--deploy",
         "--fail-level",
         "WARNING",
-        DJANGO_SETTINGS_MODULE="pacte.settings.prod",
+        DJANGO_SETTINGS_MODULE="config.settings.prod",
         SECRET_KEY="k" * 20 + "une-cle-longue-et-aleatoire-pour-la-production-1234567890",
         ALLOWED_HOSTS="pacte.departement.fr",
         DATABASE_URL="postgres://pacte@127.0.0.1:5432/pacte",
@@ -35,25 +35,25 @@ def test_check_deploy_est_propre_avec_les_reglages_de_production():
 
 
 def test_production_sans_cle_secrete_refuse_de_demarrer_en_francais():
-    result = _manage("check", DJANGO_SETTINGS_MODULE="pacte.settings.prod", SECRET_KEY="", ALLOWED_HOSTS="x.fr")
+    result = _manage("check", DJANGO_SETTINGS_MODULE="config.settings.prod", SECRET_KEY="", ALLOWED_HOSTS="x.fr")
     assert result.returncode != 0
     assert "SECRET_KEY doit être définie" in result.stderr
 
 
 def test_une_variable_debug_illisible_donne_un_message_francais():
-    result = _manage("check", DJANGO_SETTINGS_MODULE="pacte.settings.dev", DEBUG="peut-être")
+    result = _manage("check", DJANGO_SETTINGS_MODULE="config.settings.dev", DEBUG="peut-être")
     assert result.returncode != 0
     assert "La variable d'environnement DEBUG vaut « peut-être »" in result.stderr
 
 
 def test_une_adresse_de_base_de_donnees_invalide_donne_un_message_francais():
-    result = _manage("check", DJANGO_SETTINGS_MODULE="pacte.settings.dev", DATABASE_URL="nimportequoi://")
+    result = _manage("check", DJANGO_SETTINGS_MODULE="config.settings.dev", DATABASE_URL="nimportequoi://")
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
 
 
 def test_sans_debug_le_developpement_exige_une_cle_secrete():
-    result = _manage("check", DJANGO_SETTINGS_MODULE="pacte.settings.dev", DEBUG="0", SECRET_KEY="")
+    result = _manage("check", DJANGO_SETTINGS_MODULE="config.settings.dev", DEBUG="0", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY doit être définie quand DEBUG est désactivé" in result.stderr
 
@@ -65,7 +65,7 @@ def test_la_langue_et_le_fuseau_sont_francais():
 
 
 def test_sqlite_par_defaut_dans_var():
-    from pacte.settings.env import database_config
+    from config.settings.env import database_config
 
     saved = os.environ.pop("DATABASE_URL", None)
     try:

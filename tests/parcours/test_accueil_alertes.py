@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from pacte.accueil import accueil_pour
+from config.accueil import accueil_pour
 from tests.parcours.factories import ContratEngagementFactory, ParcoursFactory, RendezVousFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
+from config.demo import parcours as demo
+from config.demo.comptes import DemoContexte, creer_comptes_demo
 from pacte.choices import TypeSortie
-from pacte.demo import DemoContexte, creer_comptes_demo
 from pacte.models import Objectif
-from parcours import demo
 from parcours.choices import EtatContrat, EtatPrescription, Presence, TypeOrientation
 from parcours.filters import Alerte, condition_alerte
 from parcours.models import (

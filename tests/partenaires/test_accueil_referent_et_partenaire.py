@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partenaires.accueil import accueil_partenaire, alertes_referent
+from parcours.accueil_partenaires import accueil_partenaire, alertes_referent
 from tests.pacte.factories import ObjectifFactory, ThematiqueFactory, UserFactory
 from tests.parcours.factories import PrescriptionFactory
 from tests.partenaires.factories import ActionFactory

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from partenaires.figures import ETATS_DE_LA_LISTE, avec_chiffres
+from parcours.figures_actions import ETATS_DE_LA_LISTE, avec_chiffres
 from partenaires.models import Action
 from tests.partenaires.test_chiffres_des_actions_en_sql import AUJOURDHUI, _donnees
 

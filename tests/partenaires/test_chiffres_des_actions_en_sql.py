@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from parcours.choices import EtatPrescription as E
-from partenaires.figures import avec_chiffres, derniere_periode_close
+from parcours.figures_actions import avec_chiffres, derniere_periode_close
 from partenaires.models import Action
 from tests.parcours.factories import PrescriptionFactory
 from tests.partenaires.factories import (

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.db.models import Sum
 
-from pacte.demo import DemoContexte
+from config.demo import partenaires as demo
+from config.demo.comptes import DemoContexte
 from pacte.models import Objectif, Role, Thematique
 from parcours.choices import EtatPrescription as E
-from partenaires import demo
 from partenaires.models import (
     Action,
     Ajustement,

@@ -4,8 +4,12 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from pacte.demo import COMPTES_DEMO, DEMO_PASSWORD, DemoContexte, creer_comptes_demo, email_demo
+from config.demo import evaluation as evaluation_demo
+from config.demo import parcours as parcours_demo
+from config.demo import partenaires as partenaires_demo
+from config.demo.comptes import COMPTES_DEMO, DEMO_PASSWORD, DemoContexte, creer_comptes_demo, email_demo
 from pacte.models import Pacte, Role
+from parcours.models import Beneficiaire
 
 
 class Command(BaseCommand):
@@ -17,8 +21,6 @@ class Command(BaseCommand):
         parser.add_argument("--date", default=None, help="Date du jour simulée, AAAA-MM-JJ (défaut : aujourd'hui).")
 
     def handle(self, *args, graine, beneficiaires, date, **options):
-        from parcours.models import Beneficiaire
-
         if not Pacte.objects.exists():
             raise CommandError("Chargez d'abord le référentiel : manage.py charger_referentiel <fichier>.")
         try:
@@ -36,10 +38,6 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _generer(self, ctx):
-        from evaluation import demo as evaluation_demo
-        from parcours import demo as parcours_demo
-        from partenaires import demo as partenaires_demo
-
         ctx.comptes = creer_comptes_demo()
         partenaires_demo.generer(ctx)
         ctx.comptes.update(creer_comptes_demo(partenaire=ctx.donnees.get("partenaire_demo")))

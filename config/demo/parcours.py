@@ -1,6 +1,6 @@
 """Demo pathways: beneficiaries spread over the 27 MDD, several years of events, every situation of the pages.
 
-Called by `manage.py generer_demo` after partenaires.demo.generer (its actions receive prescriptions).
+Called by `manage.py generer_demo` after config.demo.partenaires.generer (its actions receive prescriptions).
 Deterministic: only ctx.rng, ctx.faker and ctx.aujourdhui. Everything is written with bulk_create; the
 timestamps (created_at, transition dates) are set to the simulated dates, not to the generation time.
 """
@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
 
+from config.demo.comptes import DEMO_DOMAIN
 from pacte.choices import TypeSortie
-from pacte.demo import DEMO_DOMAIN
 from pacte.models import MDD, Commune, Role, User
 from pacte.text import normaliser
 from parcours.choices import (
@@ -42,6 +42,7 @@ from parcours.models import (
     Transfert,
     TransitionPrescription,
 )
+from partenaires.models import Action
 
 DEBUT = datetime.date(2021, 1, 4)
 FUSEAU = zoneinfo.ZoneInfo(settings.TIME_ZONE)
@@ -218,8 +219,6 @@ class _Generateur:
         self.referents, self.charges = _agents(ctx, self.mdds)
         self.rows = defaultdict(list)
         self.transitions = []
-        from partenaires.models import Action
-
         self.actions = list(Action.objects.exclude(statut="en_preparation").order_by("pk"))
         self.entrees_par_action = Counter()
 

@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from config import views as accueil
 from pacte.api.jeton import jeton_api
-from pacte.views import accueil, auth, journal, rgpd
+from pacte.views import auth, journal
 from pacte.views import taches as vues_taches
+from parcours.views import rgpd
 
 admin.site.site_header = "Administration du Pacte territorial d'insertion"
 admin.site.site_title = "Pacte territorial d'insertion"
@@ -25,7 +27,7 @@ urlpatterns = [
     path("taches/<int:pk>/fichier/", vues_taches.tache_fichier, name="tache_fichier"),
     path("mon-jeton-api/", jeton_api, name="jeton_api"),
     path("imports/entrants/", include("parcours.imports.urls")),
-    path("api/", include("pacte.api_urls")),
+    path("api/", include("config.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

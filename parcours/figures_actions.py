@@ -14,6 +14,7 @@ from django.db.models import Case, Count, DecimalField, Exists, F, IntegerField,
 from django.db.models.functions import Coalesce
 
 from parcours.choices import EtatPrescription
+from parcours.models import Prescription
 from partenaires.models import Action, ObjectifAction, ResultatAction, Versement
 from partenaires.models.actions import SORTIE_FIELDS, Indicateur
 
@@ -124,8 +125,6 @@ def avec_chiffres(queryset, aujourdhui: datetime.date, *, detail: bool = True):
 
 
 def _prescriptions_de_l_action():
-    from parcours.models import Prescription
-
     return Prescription.objects.filter(action=OuterRef("pk"))
 
 
@@ -177,8 +176,6 @@ def actions_avec_chiffres(user, aujourdhui, *, detail: bool = True):
 
 def avec_places(queryset):
     """Just what the catalogue needs: people entered and places left."""
-    from parcours.models import Prescription
-
     entrees = _compte(Prescription.objects.filter(action=OuterRef("pk"), etat=EtatPrescription.ENTREE))
     return queryset.annotate(nb_entree=entrees).annotate(
         places_restantes=Case(

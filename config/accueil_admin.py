@@ -3,12 +3,11 @@ from django.urls import reverse
 
 from pacte.accueil import Accueil, Tuile
 from pacte.models import MDD, JournalAcces
+from parcours.models import Parcours
+from partenaires.models import Action, Partenaire
 
 
 def accueil_administrateur(user) -> Accueil:
-    from parcours.models import Parcours
-    from partenaires.models import Action, Partenaire
-
     parcours = Parcours.objects.aggregate(
         ouverts=Count("pk", filter=Q(date_sortie__isnull=True)),
         a_orienter=Count("pk", filter=Q(date_sortie__isnull=True, orientation_courante__isnull=True)),

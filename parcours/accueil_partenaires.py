@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.accueil import Accueil, Tuile
+from parcours import figures_actions as figures
 from parcours.models import Prescription
-from partenaires import figures
 from partenaires.models import Action
 
 

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, render
 from pacte.access import administrateur_requis
 from pacte.forms import DsfrForm
 from pacte.models.journal import journaliser
+from parcours.models import Beneficiaire
+from parcours.rgpd import donnees_de_la_personne
 
 
 class RechercheDroitAccesForm(DsfrForm):
@@ -21,8 +23,6 @@ class RechercheDroitAccesForm(DsfrForm):
 
 @administrateur_requis
 def droit_d_acces(request):
-    from parcours.models import Beneficiaire
-
     form = RechercheDroitAccesForm(request.GET or None)
     personnes = []
     if form.is_valid():
@@ -33,7 +33,7 @@ def droit_d_acces(request):
         )
     return render(
         request,
-        "pacte/droit_d_acces.html",
+        "parcours/droit_d_acces.html",
         {
             "form": form,
             "personnes": personnes,
@@ -45,9 +45,6 @@ def droit_d_acces(request):
 
 @administrateur_requis
 def droit_d_acces_export(request, pk):
-    from parcours.models import Beneficiaire
-    from parcours.rgpd import donnees_de_la_personne
-
     beneficiaire = get_object_or_404(Beneficiaire, pk=pk)
     journaliser(
         request.user,

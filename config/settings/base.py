@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "parcours",
     "partenaires",
     "evaluation",
+    "config",
 ]
 
 MIDDLEWARE = [
@@ -90,8 +91,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-ROOT_URLCONF = "pacte.urls"
-WSGI_APPLICATION = "pacte.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -103,7 +104,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "pacte.context_processors.site",
+                "config.context_processors.site",
             ],
         },
     }

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from pacte.accueil import accueil_pour
+from config.accueil import accueil_pour
 
 
 def accueil(request):

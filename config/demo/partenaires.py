@@ -11,6 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from pacte.models import Commune, Objectif, Role, Site, Territoire, Thematique
+from parcours.models import Prescription
 from partenaires.models import (
     Action,
     Ajustement,
@@ -428,8 +429,6 @@ def _semestres(debut: datetime.date, fin: datetime.date, jusqu_au: datetime.date
 
 def completer(ctx) -> None:
     """Results per half-year, consistent with the prescriptions; ajustements, some from meeting decisions."""
-    from parcours.models import Prescription
-
     rng = ctx.rng
     actions = list(Action.objects.order_by("pk"))
     prescriptions = defaultdict(list)
