@@ -15,6 +15,8 @@ from django.db import connections
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.urls import get_resolver
 
+from pacte.forms import _RENDU_DSFR
+
 # The project's apps, and the templates of django-dsfr that every page and form includes.
 APPS_PRECHAUFFEES = ("pacte", "parcours", "partenaires", "evaluation", "dsfr")
 GABARITS_DES_CHAMPS = ("dsfr/form_field_snippets", "dsfr/form_snippet.html", "django/forms")
@@ -50,8 +52,6 @@ def prechauffer() -> int:
     compiles = 0
     for engine in engines.all():
         compiles += _compiler(engine, (nom for d in dossiers if d.is_dir() for nom in _noms(d)))
-
-    from pacte.forms import _RENDU_DSFR
 
     rendu = _RENDU_DSFR.engine
     for dossier in rendu.engine.dirs + [Path(apps.get_app_config("dsfr").path) / "templates"]:

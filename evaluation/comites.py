@@ -8,6 +8,7 @@ from django.utils import timezone
 from evaluation.exports import lignes_actions
 from evaluation.indicateurs import Filtres, calculer_indicateurs, occupation_par_action
 from evaluation.models import ComitePilotage
+from evaluation.pdf import rendre_pdf
 from partenaires.models import Ajustement, ObjectifAction, ResultatAction, ReunionGroupe
 from partenaires.models.actions import SORTIE_FIELDS
 
@@ -92,8 +93,6 @@ def rapport(debut: datetime.date, fin: datetime.date) -> dict:
 
 
 def pdf_du_comite(comite: ComitePilotage) -> bytes:
-    from evaluation.pdf import rendre_pdf
-
     return rendre_pdf(
         "evaluation/pdf/comite.html",
         {

@@ -32,8 +32,10 @@ from django.db.models import (
     QuerySet,
     Sum,
 )
+from django.db.models.functions import TruncMonth
 
 from pacte.choices import TypeSortie
+from pacte.models import Territoire, Thematique
 from parcours.choices import CategorieFrein, EtatPrescription, Presence, TypeOrientation
 from parcours.models import ContratEngagement, Frein, Orientation, Parcours, Prescription, RendezVous, Sortie
 from parcours.services import debut_du_jour
@@ -588,8 +590,6 @@ def ventiler_tout(debut: datetime.date, fin: datetime.date, filtres: Filtres | N
 
 def _ventiler_geographie(debut, fin, filtres) -> dict[str, list[dict]]:
     """By MDD in one GROUP BY; a territory's counts are the sums of its MDDs' (each MDD has one territory)."""
-    from pacte.models import Territoire
-
     ouvert = Q(date_entree__lte=fin) & (Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin))
     lignes = (
         parcours_du_perimetre(filtres)
@@ -623,8 +623,6 @@ def _ventiler_geographie(debut, fin, filtres) -> dict[str, list[dict]]:
 
 
 def _ventiler_thematiques(debut, fin, filtres):
-    from pacte.models import Thematique
-
     prescriptions = prescriptions_du_perimetre(filtres)
     presents = Q(date_entree__isnull=False, date_entree__lte=fin) & (
         Q(date_sortie__isnull=True) | Q(date_sortie__gte=debut)
@@ -710,8 +708,6 @@ def delais_orientation_par_tranche(debut, fin, filtres: Filtres | None = None) -
 
 def flux_mensuels(debut, fin, filtres: Filtres | None = None) -> list[dict]:
     """Entries and exits month by month (two GROUP BY queries)."""
-    from django.db.models.functions import TruncMonth
-
     parcours = parcours_du_perimetre(filtres or Filtres())
     entrees = dict(
         parcours.filter(date_entree__range=(debut, fin))

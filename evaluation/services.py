@@ -17,6 +17,7 @@ from evaluation.models import (
     NarratifThematique,
     TransitionBilan,
 )
+from evaluation.pdf import pdf_du_bilan
 from pacte.models import Pacte, Thematique
 
 # The only allowed moves of a bilan, and who may make them.
@@ -173,8 +174,6 @@ def instantane_de(bilan: BilanAnnuel) -> dict:
 
 def approuver(bilan: BilanAnnuel, par, date_deliberation, numero_deliberation) -> BilanAnnuel:
     """Freeze the figures and texts, render the PDF, store its SHA-256: all or nothing."""
-    from evaluation.pdf import pdf_du_bilan
-
     verifier_approbation(bilan, par, date_deliberation, numero_deliberation)
     with transaction.atomic():
         instantane = instantane_de(bilan)

@@ -9,10 +9,14 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks import task
 
 from evaluation import services
+from evaluation.comites import pdf_du_comite
+from evaluation.indicateurs import Filtres
 from evaluation.models import BilanAnnuel, ComitePilotage
+from pacte.models.journal import journaliser
 from pacte.taches import avancer, executer, terminer
 
 
@@ -38,8 +42,6 @@ def approuver_bilan(
 
 @task()
 def generer_rapport_comite(tache_id: int | None, comite_id: int) -> int:
-    from evaluation.comites import pdf_du_comite
-
     def _travail():
         comite = ComitePilotage.objects.get(pk=comite_id)
         pdf = pdf_du_comite(comite)
@@ -75,11 +77,6 @@ TYPES_FICHIER = {
 @task()
 def exporter(tache_id: int, nature: str, format_: str, debut: str, fin: str, filtres: dict, utilisateur_id: int) -> int:
     """A large export built by a worker; the file is kept on the TacheDeFond for download."""
-    from django.utils.module_loading import import_string
-
-    from evaluation.indicateurs import Filtres
-    from pacte.models.journal import journaliser
-
     with executer(tache_id):
         libelle, chemin = EXPORTS[nature]
         date_debut, date_fin = datetime.date.fromisoformat(debut), datetime.date.fromisoformat(fin)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from pacte.choices import TypeSortie
 from pacte.forms import DsfrForm
 from pacte.models import MDD, Commune
+from pacte.widgets import SelectRapide
 from parcours import services
 from parcours.choices import (
     CategorieFrein,
@@ -26,7 +27,6 @@ from parcours.choices import (
 )
 from parcours.models import ContratEngagement, Frein, RendezVous
 from parcours.models.beneficiaires import numero_allocataire_validator
-from parcours.widgets import SelectRapide
 
 
 class ChampDate(forms.DateField):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from pacte.choices import TypeSortie
 from parcours.choices import EtatPrescription as E
 from parcours.models import Parcours, Prescription, TransitionPrescription
+from partenaires.models import Action
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     E.PROPOSEE: frozenset({E.ACCEPTEE, E.REFUSEE}),
@@ -56,8 +57,6 @@ def prescrire(
     parcours, action, par, *, date: datetime.date | None = None, motif_hors_capacite: str = ""
 ) -> Prescription:
     """Send the person of `parcours` to `action`. Raises ValidationError (French) and writes nothing on refusal."""
-    from partenaires.models import Action
-
     date = date or timezone.localdate()
     motif_hors_capacite = (motif_hors_capacite or "").strip()
     if not Parcours.objects.visible_par(par).filter(pk=parcours.pk).exists():

@@ -22,20 +22,22 @@ class ParcoursQuerySet(models.QuerySet):
         return self.none()
 
 
+def _parcours(queryset):
+    """The Parcours model, reached through the queryset's own relation: the models module imports this one."""
+    return queryset.model._meta.get_field("parcours").related_model
+
+
 class BeneficiaireQuerySet(models.QuerySet):
     def visible_par(self, user):
-        from parcours.models import Parcours
-
-        return self.filter(models.Exists(Parcours.objects.visible_par(user).filter(beneficiaire=models.OuterRef("pk"))))
+        visibles = _parcours(self).objects.visible_par(user)
+        return self.filter(models.Exists(visibles.filter(beneficiaire=models.OuterRef("pk"))))
 
 
 class EvenementQuerySet(models.QuerySet):
     """Events of a parcours (orientation, contract, frein…) are visible with their parcours."""
 
     def visible_par(self, user):
-        from parcours.models import Parcours
-
-        return self.filter(parcours__in=Parcours.objects.visible_par(user))
+        return self.filter(parcours__in=_parcours(self).objects.visible_par(user))
 
 
 class PrescriptionQuerySet(EvenementQuerySet):

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from pacte.models import User
 from pacte.models.utilisateurs import ROLES_MDD
 from pacte.text import normaliser
 from parcours.choices import EtatContrat, OrganismeReferent, Presence, TypeOrientation
@@ -200,8 +201,6 @@ def orienter(parcours, *, type, organisme_referent, date_decision, par, motif=""
 
 
 def referents_possibles(parcours):
-    from pacte.models import User
-
     return User.objects.filter(is_active=True, role__in=ROLES_MDD, mdds=parcours.mdd_id).order_by(
         "last_name", "first_name"
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from pacte.models import MDD, Commune, User
 from parcours.choices import EtatContrat
 from parcours.models import (
     Beneficiaire,
@@ -41,8 +42,6 @@ class Element:
 
 def noms_utilisateurs(ids, connus=None) -> dict:
     """{pk: name} of these users, without a query for those already in `connus`."""
-    from pacte.models import User
-
     noms = dict(connus or {})
     manquants = {pk for pk in ids if pk and pk not in noms}
     if manquants:
@@ -288,8 +287,6 @@ def _lisible(champ, valeur, noms):
 def _noms_des_references(references, utilisateurs):
     """Names of the users, MDD and communes that history rows point to: one query per model, not per row, and
     none for the users already named by the timeline (`utilisateurs`)."""
-    from pacte.models import MDD, Commune, User
-
     noms = {}
     for modele in (User, MDD, Commune):
         label = modele._meta.label_lower

@@ -42,6 +42,9 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
+from pacte.models import Commune, Pacte
 from pacte.text import normaliser
 from parcours.choices import OrganismePayeur, Qualite, Sexe
 
@@ -173,10 +176,6 @@ class Referentiel:
 
     @classmethod
     def charger(cls, aujourdhui: datetime.date | None = None) -> "Referentiel":
-        from django.utils import timezone
-
-        from pacte.models import Commune, Pacte
-
         communes = {
             code: (pk, mdd_id) for code, pk, mdd_id in Commune.objects.values_list("code_insee", "pk", "mdd_id")
         }

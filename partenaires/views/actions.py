@@ -15,9 +15,9 @@ from django_htmx.http import retarget
 from pacte.access import role_requis
 from pacte.forms import DsfrForm
 from pacte.models import Site, Thematique
+from pacte.widgets import SelectRapide
 from parcours import figures_actions as figures
 from parcours.choices import EtatPrescription
-from parcours.widgets import SelectRapide
 from partenaires.forms import AjustementForm, ResultatForm, rattacher_erreurs
 from partenaires.models import Partenaire, ResultatAction
 from partenaires.models.actions import StatutAction

@@ -15,10 +15,10 @@ from pacte.forms import DsfrForm
 from pacte.models import Commune, Site, Thematique
 from pacte.models.journal import journaliser_parcours
 from pacte.text import jour
+from pacte.widgets import ListeRapide, SelectRapide
 from parcours import figures_actions as figures
 from parcours.models import Parcours
 from parcours.prescriptions import prescrire
-from parcours.widgets import ListeRapide, SelectRapide
 from partenaires.forms import PrescrireForm, rattacher_erreurs
 from partenaires.models import Action
 

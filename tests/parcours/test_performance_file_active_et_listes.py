@@ -9,7 +9,7 @@ from django import forms
 from django.urls import reverse
 
 from pacte.forms import DsfrForm
-from parcours.widgets import SelectRapide
+from pacte.widgets import SelectRapide
 from tests.parcours.factories import BeneficiaireFactory, FreinFactory, ParcoursFactory
 
 pytestmark = pytest.mark.django_db

@@ -43,7 +43,7 @@ def options_html(choices, valeurs) -> str:
 
 
 class SelectRapide(forms.Select):
-    template_name = "parcours/widgets/select_rapide.html"
+    template_name = "pacte/widgets/select_rapide.html"
 
     def get_context(self, name, value, attrs):
         # Widget.get_context, not ChoiceWidget's: its optgroups() is the per-option work this widget avoids.
