@@ -10,9 +10,24 @@ import datetime
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Case, Count, DecimalField, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
+from pacte.models import Site
 from parcours.choices import EtatPrescription
 from parcours.models import Prescription
 from partenaires.models import Action, ObjectifAction, ResultatAction, Versement
@@ -171,6 +186,15 @@ def actions_avec_chiffres(user, aujourdhui, *, detail: bool = True):
         Action.objects.gerees_par(user).select_related("partenaire", "financement", "thematique"),
         aujourdhui,
         detail=detail,
+    )
+
+
+def fiches_actions(user, aujourdhui):
+    """The actions `user` follows, with every figure and what the action page prints of their places."""
+    return (
+        actions_avec_chiffres(user, aujourdhui)
+        .select_related("objectif")
+        .prefetch_related("territoires", Prefetch("sites", Site.objects.select_related("commune")))
     )
 
 

@@ -3,6 +3,7 @@
 from django.db import models
 
 from pacte.models.utilisateurs import Role
+from partenaires.permissions import lit_le_catalogue
 
 
 class ActionQuerySet(models.QuerySet):
@@ -22,7 +23,5 @@ class ActionQuerySet(models.QuerySet):
         return self.none()
 
     def catalogue_pour(self, user):
-        """Any agent may read the catalogue: an action is open to people of every MDD."""
-        if not (user.is_authenticated and user.is_active):
-            return self.none()
-        return self.all()
+        """Prescribers read the whole catalogue: an action is open to people of every MDD, wherever they live."""
+        return self.all() if lit_le_catalogue(user) else self.none()

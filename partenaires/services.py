@@ -11,6 +11,7 @@ from django.db.models import Sum
 
 from partenaires.models import Action, Ajustement, Financement, ObjectifAction, ResultatAction, Versement
 from partenaires.models.actions import SORTIE_FIELDS
+from partenaires.permissions import peut_ajuster_action, peut_gerer_action
 
 CHAMPS_RESULTAT = ["participants", "heures", *SORTIE_FIELDS.values()]
 # The largest value of a PositiveIntegerField on every database: beyond it, a French error, not a 500.
@@ -40,6 +41,10 @@ def enregistrer_ajustement(
     places: int | None = None,
 ) -> Ajustement:
     """Record an ajustement and apply its effect to the action, keeping the before/after values."""
+    if not peut_ajuster_action(par, action):
+        raise ValidationError(
+            "Seul le référent thématique de cette action (ou un administrateur) convient d'un ajustement."
+        )
     action = Action.objects.select_for_update().get(pk=action.pk)
     avant, apres = {}, {}
     E = Ajustement.Effet
@@ -151,6 +156,8 @@ def enregistrer_resultat(
     action: Action, par, *, periode_debut, periode_fin, source=ResultatAction.Source.REFERENT, resultat=None, **valeurs
 ) -> ResultatAction:
     """Create the results of a period, or correct `resultat` (simple_history keeps the previous figures)."""
+    if not peut_gerer_action(par, action):
+        raise ValidationError("Vous ne suivez pas cette action : vous ne pouvez pas en saisir les résultats.")
     action = Action.objects.select_for_update().get(pk=action.pk)
     if resultat is not None and resultat.action_id != action.pk:
         raise ValidationError("Ce résultat n'appartient pas à cette action.")

@@ -8,18 +8,11 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from evaluation.access import voit_evaluation
 from evaluation.indicateurs import Filtres, calculer_indicateurs, valider_jour_de_periode
+from evaluation.permissions import PermissionEvaluation
 from pacte.api.base import SansRedirectionConnexion
 from pacte.choices import Milieu
 from pacte.models import MDD, Territoire, Thematique
-
-
-class VoitEvaluation(permissions.BasePermission):
-    message = "Réservé aux administrateurs et aux référents thématiques, comme le tableau de bord."
-
-    def has_permission(self, request, view):
-        return voit_evaluation(request.user)
 
 
 class ParametresSerializer(serializers.Serializer):
@@ -76,7 +69,7 @@ class ReponseIndicateursSerializer(serializers.Serializer):
 
 
 class IndicateursView(SansRedirectionConnexion, APIView):
-    permission_classes = [permissions.IsAuthenticated, VoitEvaluation]
+    permission_classes = [permissions.IsAuthenticated, PermissionEvaluation]
 
     @extend_schema(
         summary="Indicateurs agrégés du pacte",

@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from evaluation import services, tasks
-from evaluation.access import evaluation_requise
 from evaluation.forms import ApprobationForm, ComparaisonForm, NarratifForm, NouveauBilanForm
 from evaluation.models import BilanAnnuel, EtatBilan, NarratifThematique
 from evaluation.pdf import lignes_indicateurs
+from evaluation.permissions import evaluation_requise
 from pacte.access import administrateur_requis
 from pacte.models import Role, TacheDeFond
 from pacte.taches import creer_tache, lancer

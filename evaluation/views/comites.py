@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from evaluation import tasks
-from evaluation.access import evaluation_requise
 from evaluation.comites import periode_par_defaut, rapport
 from evaluation.forms import ComiteForm, DecisionForm
 from evaluation.models import ComitePilotage, DecisionComite
+from evaluation.permissions import evaluation_requise
 from pacte.access import administrateur_requis
 from pacte.models import TacheDeFond
 from pacte.models.journal import journaliser

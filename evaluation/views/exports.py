@@ -5,11 +5,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from evaluation import tasks
-from evaluation.access import evaluation_requise
 from evaluation.exports import actions_en, donnees_ouvertes_csv, indicateurs_en
 from evaluation.forms import TableauDeBordForm
 from evaluation.indicateurs import calculer_indicateurs
 from evaluation.pdf import rendre_pdf
+from evaluation.permissions import evaluation_requise
 from evaluation.tableau import lignes_comparees
 from pacte.models.journal import journaliser
 from pacte.taches import creer_tache, lancer

@@ -3,8 +3,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 
 from evaluation import cache
-from evaluation.access import evaluation_requise
 from evaluation.forms import TableauDeBordForm
+from evaluation.permissions import evaluation_requise
 
 
 @evaluation_requise

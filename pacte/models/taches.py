@@ -19,6 +19,15 @@ class TacheDeFondQuerySet(models.QuerySet):
         return self.filter(utilisateur=user)
 
 
+class ImportFichierQuerySet(models.QuerySet):
+    def visible_par(self, user):
+        """An import (names, numbers, birth dates of its lines) is read by its uploader; an administrator reads all."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        qs = self.filter(nature=ImportFichier.Nature.ENTRANTS)
+        return qs if user.est_administrateur else qs.filter(utilisateur=user)
+
+
 class TacheDeFond(models.Model):
     class Etat(models.TextChoices):
         EN_ATTENTE = "en_attente", "En attente"
@@ -119,6 +128,8 @@ class ImportFichier(models.Model):
     tache = models.ForeignKey(TacheDeFond, on_delete=models.SET_NULL, null=True, blank=True, related_name="imports")
     created_at = models.DateTimeField("déposé le", auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ImportFichierQuerySet.as_manager()
 
     class Meta:
         verbose_name = "import de fichier"

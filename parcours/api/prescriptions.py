@@ -13,16 +13,9 @@ from pacte.choices import TypeSortie
 from pacte.models.journal import journaliser_liste
 from parcours.choices import EtatPrescription
 from parcours.models import Prescription
+from parcours.permissions import PermissionPartenaire
 from parcours.prescriptions import changer_etat, transitions_possibles
 from partenaires.models import Action
-
-
-class EstPartenaire(permissions.BasePermission):
-    message = "Réservé aux comptes partenaires : les prescriptions reçues par votre structure."
-
-    def has_permission(self, request, view):
-        user = request.user
-        return bool(user and user.is_authenticated and user.est_partenaire and user.partenaire_id)
 
 
 class PersonneSerializer(serializers.Serializer):
@@ -115,7 +108,7 @@ def _journaliser(user, page, prescriptions, libelle):
 class PrescriptionViewSet(LectureSeuleViewSet):
     serializer_class = PrescriptionSerializer
     filterset_class = PrescriptionFilter
-    permission_classes = [permissions.IsAuthenticated, EstPartenaire]
+    permission_classes = [permissions.IsAuthenticated, PermissionPartenaire]
 
     def get_queryset(self):
         return (

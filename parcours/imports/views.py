@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from pacte.access import role_requis
 from pacte.models import ImportFichier
 from pacte.models.journal import journaliser
 from pacte.taches import creer_tache, lancer
@@ -19,14 +18,13 @@ from parcours.imports.forms import DepotEntrantsForm
 from parcours.imports.lecture import LIBELLES_ENCODAGE, Lecteur, empreinte_et_lignes
 from parcours.imports.service import importer_entrants
 from parcours.imports.tasks import importer_entrants_tache
+from parcours.permissions import import_requis as peut_importer
 
-peut_importer = role_requis(lambda user: user.est_charge_orientation or user.est_administrateur)
 FIL = {"label": "Import des nouveaux entrants", "url": reverse_lazy("imports:depot")}
 
 
 def imports_visibles(user):
-    qs = ImportFichier.objects.filter(nature=ImportFichier.Nature.ENTRANTS).defer("contenu")
-    return qs if user.est_administrateur else qs.filter(utilisateur=user)
+    return ImportFichier.objects.visible_par(user).defer("contenu")
 
 
 @peut_importer

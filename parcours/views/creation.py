@@ -6,10 +6,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from pacte.access import role_requis
 from pacte.models.journal import journaliser
 from parcours.forms import NouveauBeneficiaireForm
 from parcours.models import Parcours
+from parcours.permissions import creation_requise
 from parcours.services import DoublonPossible, chercher_doublons, creer_beneficiaire, ouvrir_parcours
 from parcours.views.fiche import _reporter
 
@@ -50,7 +50,7 @@ def _rouvrir(request, formulaire):
     )
 
 
-@role_requis(lambda user: user.est_agent_mdd or user.est_charge_orientation)
+@creation_requise
 def creer(request):
     formulaire = NouveauBeneficiaireForm(request.POST or None, user=request.user)
     candidats = []

@@ -10,14 +10,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
-from pacte.access import role_requis
 from pacte.models.journal import journaliser, journaliser_parcours
 from parcours.forms import FORMULAIRES
 from parcours.models import Parcours
+from parcours.permissions import suivi_requis as agent_mdd_requis
 from parcours.services import ConflitDeVersion, etat_contrat_effectif
 from parcours.timeline import DonneesParcours, historique
-
-agent_mdd_requis = role_requis(lambda user: user.est_agent_mdd)
 
 
 def parcours_visible(user, pk):

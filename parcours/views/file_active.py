@@ -3,10 +3,10 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Now
 from django.shortcuts import render
 
-from pacte.access import role_requis
 from pacte.models.journal import journaliser
 from parcours.filters import FileActiveFilter
 from parcours.models import Frein, Parcours, RendezVous
+from parcours.permissions import suivi_requis
 
 PAR_PAGE = 25
 
@@ -104,7 +104,7 @@ def paginer(filtre, numero):
     return page
 
 
-@role_requis(lambda user: user.est_agent_mdd)
+@suivi_requis
 def file_active(request):
     filtre = FileActiveFilter(request.GET, queryset=file_active_de(request.user), user=request.user)
     page = paginer(filtre, request.GET.get("page"))

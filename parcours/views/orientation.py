@@ -7,14 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from pacte.access import role_requis
 from pacte.models.journal import journaliser, journaliser_parcours
 from parcours.forms import OrientationForm
 from parcours.models import Parcours
+from parcours.permissions import orientation_requise
 from parcours.services import ConflitDeVersion
 from parcours.views.fiche import _reporter
-
-orientation_requise = role_requis(lambda user: user.est_charge_orientation or user.est_agent_mdd)
 
 
 @orientation_requise

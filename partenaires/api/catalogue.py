@@ -10,6 +10,7 @@ from pacte.models import Site, Territoire, Thematique
 from parcours import figures_actions as figures
 from partenaires.models import Action, Partenaire
 from partenaires.models.actions import StatutAction
+from partenaires.permissions import PermissionCatalogue
 
 
 class PartenaireResumeSerializer(serializers.ModelSerializer):
@@ -98,6 +99,7 @@ class ActionFilter(django_filters.FilterSet):
     retrieve=extend_schema(summary="Lire une action du catalogue", description="Une action et ses places restantes."),
 )
 class ActionViewSet(LectureSeuleViewSet):
+    permission_classes = [*LectureSeuleViewSet.permission_classes, PermissionCatalogue]
     serializer_class = ActionSerializer
     filterset_class = ActionFilter
 

@@ -6,25 +6,22 @@ import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django_htmx.http import retarget
 
-from pacte.access import role_requis
 from pacte.forms import DsfrForm
-from pacte.models import Site, Thematique
+from pacte.models import Thematique
 from pacte.widgets import SelectRapide
 from parcours import figures_actions as figures
 from parcours.choices import EtatPrescription
 from partenaires.forms import AjustementForm, ResultatForm, rattacher_erreurs
 from partenaires.models import Partenaire, ResultatAction
 from partenaires.models.actions import StatutAction
+from partenaires.permissions import ajustement_requis, peut_ajuster, suivi_des_actions_requis
 from partenaires.services import CHAMPS_RESULTAT, enregistrer_ajustement, enregistrer_resultat
-
-referent_ou_admin = role_requis(lambda u: u.est_referent_thematique or u.est_administrateur)
-suit_des_actions = role_requis(lambda u: u.est_referent_thematique or u.est_administrateur or u.est_partenaire)
 
 
 class MesActionsFilter(django_filters.FilterSet):
@@ -75,7 +72,7 @@ class MesActionsFilter(django_filters.FilterSet):
         return queryset.filter(figures.filtre_alertes()) if value == "oui" else queryset
 
 
-@referent_ou_admin
+@ajustement_requis
 def mes_actions(request):
     aujourdhui = timezone.localdate()
     filtre = MesActionsFilter(
@@ -101,20 +98,13 @@ def mes_actions(request):
 
 
 def _action_visible(request, pk):
-    qs = figures.actions_avec_chiffres(request.user, timezone.localdate()).prefetch_related(
-        "territoires", Prefetch("sites", Site.objects.select_related("commune"))
-    )
-    return get_object_or_404(qs.select_related("objectif"), pk=pk)
-
-
-def _peut_ajuster(user):
-    return user.est_referent_thematique or user.est_administrateur
+    return get_object_or_404(figures.fiches_actions(request.user, timezone.localdate()), pk=pk)
 
 
 def _contexte_action(request, action, *, form_ajustement=None, form_resultat=None, resultat_corrige=None):
     action.taux = figures.taux_occupation(action)
     action.liste_alertes = figures.alertes(action)
-    peut_ajuster = _peut_ajuster(request.user)
+    ajustable = peut_ajuster(request.user)
     financement = action.financement
     return {
         "action": action,
@@ -124,9 +114,9 @@ def _contexte_action(request, action, *, form_ajustement=None, form_resultat=Non
         "resultats": action.resultats.all(),
         "versements": financement.versements.all() if financement else [],
         "cofinancements": financement.cofinancements.all() if financement else [],
-        "peut_ajuster": peut_ajuster,
+        "peut_ajuster": ajustable,
         "form_ajustement": (form_ajustement or AjustementForm(action=action, initial={"date": timezone.localdate()}))
-        if peut_ajuster
+        if ajustable
         else None,
         "form_resultat": form_resultat or ResultatForm(action=action),
         "resultat_corrige": resultat_corrige,
@@ -147,13 +137,13 @@ def _fiche_apres_htmx(request, pk, succes):
     return retarget(render(request, "partenaires/action.html#fiche", contexte), "#fiche-action")
 
 
-@suit_des_actions
+@suivi_des_actions_requis
 def action_detail(request, pk):
     action = _action_visible(request, pk)
     return render(request, "partenaires/action.html", _contexte_action(request, action))
 
 
-@referent_ou_admin
+@ajustement_requis
 def ajouter_ajustement(request, pk):
     action = _action_visible(request, pk)
     form = AjustementForm(request.POST or None, action=action, initial={"date": timezone.localdate()})
@@ -193,7 +183,7 @@ def ajouter_ajustement(request, pk):
     return render(request, "partenaires/ajustement_form.html", contexte)
 
 
-@suit_des_actions
+@suivi_des_actions_requis
 def saisir_resultat(request, pk, resultat_pk=None):
     action = _action_visible(request, pk)
     resultat = get_object_or_404(ResultatAction, pk=resultat_pk, action=action) if resultat_pk else None

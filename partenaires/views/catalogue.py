@@ -10,7 +10,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from pacte.access import role_requis
 from pacte.forms import DsfrForm
 from pacte.models import Commune, Site, Thematique
 from pacte.models.journal import journaliser_parcours
@@ -18,15 +17,13 @@ from pacte.text import jour
 from pacte.widgets import ListeRapide, SelectRapide
 from parcours import figures_actions as figures
 from parcours.models import Parcours
+from parcours.permissions import prescription_requise
 from parcours.prescriptions import prescrire
 from partenaires.forms import PrescrireForm, rattacher_erreurs
 from partenaires.models import Action
+from partenaires.permissions import catalogue_requis as lecteur_catalogue
 
 PAR_PAGE = 20
-
-lecteur_catalogue = role_requis(
-    lambda u: u.est_agent_mdd or u.est_charge_orientation or u.est_referent_thematique or u.est_administrateur
-)
 
 
 def _options_thematiques(thematiques):
@@ -199,7 +196,7 @@ def _lignes(actions) -> list[dict]:
     return lignes
 
 
-@role_requis(lambda u: u.est_agent_mdd or u.est_charge_orientation)
+@prescription_requise
 def prescrire_action(request, pk):
     parcours = _parcours_demande(request)
     if parcours is None:

@@ -8,17 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from pacte.access import role_requis
 from pacte.forms import DsfrForm
 from pacte.models.journal import journaliser, journaliser_liste
 from parcours import figures_actions as figures
 from parcours.choices import EtatPrescription
 from parcours.models import Prescription
+from parcours.permissions import partenaire_requis
 from parcours.prescriptions import ETATS_EN_COURS, LIBELLES_ACTION, changer_etat, transitions_possibles
 from partenaires.forms import ChangementEtatForm, rattacher_erreurs
 from partenaires.models import Action
-
-partenaire_requis = role_requis(lambda u: u.est_partenaire and u.partenaire_id is not None)
 
 
 class PrescriptionsRecuesFilter(django_filters.FilterSet):

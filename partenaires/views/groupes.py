@@ -6,12 +6,10 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from pacte.access import role_requis
 from pacte.models import Thematique
 from partenaires.forms import MembreForm, ReunionForm
 from partenaires.models import Ajustement, DecisionReunion, GroupeTravail, ReunionGroupe
-
-referent_ou_admin = role_requis(lambda u: u.est_referent_thematique or u.est_administrateur)
+from partenaires.permissions import groupes_requis
 
 
 def thematiques_gerees(user):
@@ -22,7 +20,7 @@ def groupes_geres_par(user):
     return GroupeTravail.objects.filter(thematique__in=thematiques_gerees(user)).select_related("thematique")
 
 
-@referent_ou_admin
+@groupes_requis
 def groupes(request):
     # A thematic without its group yet gets one: the référent runs it from here.
     manquantes = thematiques_gerees(request.user).filter(groupe_travail__isnull=True)
@@ -49,7 +47,7 @@ def _fil(groupe, *suite):
     ]
 
 
-@referent_ou_admin
+@groupes_requis
 def groupe(request, pk):
     groupe = get_object_or_404(groupes_geres_par(request.user), pk=pk)
     form = MembreForm(request.POST or None)
@@ -73,7 +71,7 @@ def groupe(request, pk):
     )
 
 
-@referent_ou_admin
+@groupes_requis
 def nouvelle_reunion(request, pk):
     groupe = get_object_or_404(groupes_geres_par(request.user), pk=pk)
     form = ReunionForm(request.POST or None, groupe=groupe)
@@ -99,7 +97,7 @@ def nouvelle_reunion(request, pk):
     )
 
 
-@referent_ou_admin
+@groupes_requis
 def reunion(request, pk):
     reunion = get_object_or_404(
         ReunionGroupe.objects.filter(groupe__in=groupes_geres_par(request.user)).select_related("groupe__thematique"),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from evaluation.access import voit_evaluation
+from evaluation.permissions import voit_evaluation
 from pacte.models import MDD, Commune, Objectif, Role, Site, Territoire, Thematique
 from parcours.models import Prescription
 from partenaires.models import Action
@@ -44,6 +44,13 @@ def test_le_referentiel_est_lisible_par_tous_les_roles(monde, role, ressource):
 @pytest.mark.parametrize("role", ROLES)
 def test_le_catalogue_de_l_api_est_celui_de_catalogue_pour(monde, role):
     user = utilisateur_du_role(role, monde)
+    if role == Role.PARTENAIRE:
+        # As on the pages: the catalogue page answers 404 to a partner, the API 403 with a French reason.
+        reponse = client_avec_jeton(user).get("/api/v1/actions/")
+        assert reponse.status_code == 403
+        assert reponse.json()["detail"].startswith("Réservé aux prescripteurs")
+        assert not Action.objects.catalogue_pour(user).exists()
+        return
     attendu = sorted(Action.objects.catalogue_pour(user).values_list("pk", flat=True))
     assert ids_de_l_api(client_avec_jeton(user), "/api/v1/actions/") == attendu
 

@@ -232,3 +232,31 @@ def test_formulaire_resultat_htmx_invalide_renvoie_le_formulaire_avec_l_erreur(c
     assert contenu.lstrip().startswith('<form id="form-resultat"')
     assert "ne peut pas dépasser le nombre de participants" in contenu
     assert not ResultatAction.objects.exists()
+
+
+def test_service_ajustement_refuse_a_un_referent_d_une_autre_thematique(action):
+    autre_referent = UserFactory(referent_thematique=True, thematiques=[ThematiqueFactory()])
+    with pytest.raises(ValidationError):
+        _ajuster(action, autre_referent, effet="places", places=14)
+    action.refresh_from_db()
+    assert action.places == 10
+    assert not action.ajustements.exists()
+
+
+def test_service_ajustement_refuse_au_partenaire_de_l_action(action):
+    partenaire = UserFactory(partenaire_user=True, partenaire=action.partenaire)
+    with pytest.raises(ValidationError):
+        _ajuster(action, partenaire, effet="places", places=14)
+    assert not action.ajustements.exists()
+
+
+def test_service_resultat_refuse_a_qui_ne_suit_pas_l_action(action):
+    with pytest.raises(ValidationError):
+        enregistrer_resultat(
+            action,
+            UserFactory(partenaire_user=True),
+            periode_debut=DEBUT,
+            periode_fin=datetime.date(2025, 6, 30),
+            participants=1,
+        )
+    assert not ResultatAction.objects.exists()

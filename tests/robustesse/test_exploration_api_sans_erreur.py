@@ -290,7 +290,8 @@ def test_exploration_de_l_api_sans_erreur_serveur(role, monde, capsys):
     if role == "anonyme":
         assert set(statuts.values()) == {401}
     else:
-        assert statuts["/api/v1/actions/"] == 200
+        # The catalogue is the prescribers' and the steering's, as on the pages.
+        assert statuts["/api/v1/actions/"] == (403 if role == "partenaire" else 200)
     if role == "partenaire":
         # The crawl did try the other structure's prescription, and it stayed hidden.
         assert exploration.hors_perimetre >= 1

@@ -103,7 +103,7 @@ M = {
     "evaluation:comite": (_pk("comite"), "302 404 404 404 200 404 200"),
     "evaluation:comite_generer_pdf": (_pk("comite"), "302 404 404 404 404 404 405"),
     "evaluation:comite_pdf": (_pk("comite"), "302 404 404 404 404 404 404"),
-    # API: token or session; reference data and catalogue for every agent, prescriptions for partners
+    # API: token or session; reference data for every agent, catalogue for prescribers, prescriptions for partners
     "api:api-root": (None, "401 200 200 200 200 200 200"),
     "api:schema": (None, "401 200 200 200 200 200 200"),
     "api:docs": (None, "302 200 200 200 200 200 200"),
@@ -121,8 +121,9 @@ M = {
     "api:site-detail": (lambda m: {"pk": 999999}, "401 404 404 404 404 404 404"),
     "api:commune-list": (None, "401 200 200 200 200 200 200"),
     "api:commune-detail": (lambda m: {"pk": 999999}, "401 404 404 404 404 404 404"),
-    "api:action-list": (None, "401 200 200 200 200 200 200"),
-    "api:action-detail": (_pk("action"), "401 200 200 200 200 200 200"),
+    # The catalogue is the prescribers' (the page answers 404 to a partner): a partner reads its own actions elsewhere
+    "api:action-list": (None, "401 200 200 200 200 403 200"),
+    "api:action-detail": (_pk("action"), "401 200 200 200 200 403 200"),
     "api:prescription-list": (None, "401 403 403 403 403 200 403"),
     "api:prescription-detail": (_pk("prescription"), "401 403 403 403 403 200 403"),
     "api:prescription-changer-etat": (_pk("prescription"), "401 403 403 403 403 405 403"),
