@@ -36,9 +36,9 @@ from django.db.models.functions import TruncMonth
 
 from pacte.choices import TypeSortie
 from pacte.models import Territoire, Thematique
+from parcours.calendrier import debut_du_jour
 from parcours.choices import CategorieFrein, EtatPrescription, Presence, TypeOrientation
 from parcours.models import ContratEngagement, Frein, Orientation, Parcours, Prescription, RendezVous, Sortie
-from parcours.services import debut_du_jour
 from partenaires.models import Action, Financement, Versement
 
 # The engine shifts the period (a day after its end, a year before for the comparison) and turns days into

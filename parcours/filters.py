@@ -10,9 +10,9 @@ from pacte.models import User
 from pacte.models.utilisateurs import ROLES_MDD
 from pacte.text import normaliser
 from pacte.widgets import ListeRapide, SelectRapide
+from parcours.calendrier import ajouter_mois, aujourdhui, debut_du_jour
 from parcours.choices import CategorieFrein, EtatContrat, Presence, TypeOrientation
 from parcours.models import Frein, RendezVous
-from parcours.services import ajouter_mois, aujourdhui, debut_du_jour
 
 SANS_RDV_MOIS = 3
 DELAI_ORIENTATION_JOURS = 30

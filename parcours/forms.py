@@ -1,4 +1,4 @@
-"""Forms of the parcours page. Each records one event through parcours.services.
+"""Forms of the parcours page. Each records one event through the business functions of parcours.
 
 Every form carries the parcours version it started from (optimistic locking) and a prefix, so that
 all of them live on one page with unique field ids.
@@ -13,7 +13,7 @@ from pacte.choices import TypeSortie
 from pacte.forms import DsfrForm
 from pacte.models import MDD, Commune
 from pacte.widgets import SelectRapide
-from parcours import services
+from parcours import contrats, mouvements, orientations, personnes, suivi
 from parcours.choices import (
     CategorieFrein,
     EtatContrat,
@@ -101,7 +101,7 @@ class OrientationForm(FormulaireParcours):
     def enregistrer(self, par):
         d = self.cleaned_data
         return self.appeler(
-            services.orienter,
+            orientations.orienter,
             self.parcours,
             par,
             type=d["type"],
@@ -122,12 +122,12 @@ class ReferentForm(FormulaireParcours):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nouveau"].queryset = services.referents_possibles(self.parcours)
+        self.fields["nouveau"].queryset = orientations.referents_possibles(self.parcours)
 
     def enregistrer(self, par):
         d = self.cleaned_data
         return self.appeler(
-            services.changer_referent, self.parcours, par, nouveau=d["nouveau"], date=d["date"], motif=d["motif"]
+            orientations.changer_referent, self.parcours, par, nouveau=d["nouveau"], date=d["date"], motif=d["motif"]
         )
 
 
@@ -162,7 +162,7 @@ class ContratForm(FormulaireParcours):
     def enregistrer(self, par):
         d = self.cleaned_data
         return self.appeler(
-            services.enregistrer_contrat,
+            contrats.enregistrer_contrat,
             self.parcours,
             par,
             date_debut=d["date_debut"],
@@ -190,7 +190,7 @@ class SignatureForm(FormulaireParcours):
 
     def enregistrer(self, par):
         d = self.cleaned_data
-        return self.appeler(services.signer_contrat, d["contrat"], par, date_signature=d["date_signature"])
+        return self.appeler(contrats.signer_contrat, d["contrat"], par, date_signature=d["date_signature"])
 
 
 class ResiliationForm(FormulaireParcours):
@@ -211,7 +211,7 @@ class ResiliationForm(FormulaireParcours):
     def enregistrer(self, par):
         d = self.cleaned_data
         return self.appeler(
-            services.resilier_contrat,
+            contrats.resilier_contrat,
             d["contrat"],
             par,
             date_resiliation=d["date_resiliation"],
@@ -236,7 +236,7 @@ class FreinForm(FormulaireParcours):
     def enregistrer(self, par):
         d = self.cleaned_data
         return self.appeler(
-            services.identifier_frein,
+            suivi.identifier_frein,
             self.parcours,
             par,
             categorie=d["categorie"],
@@ -259,7 +259,7 @@ class LeveeFreinForm(FormulaireParcours):
 
     def enregistrer(self, par):
         d = self.cleaned_data
-        return self.appeler(services.lever_frein, d["frein"], par, date_levee=d["date_levee"])
+        return self.appeler(suivi.lever_frein, d["frein"], par, date_levee=d["date_levee"])
 
 
 class RendezVousForm(FormulaireParcours):
@@ -285,7 +285,7 @@ class RendezVousForm(FormulaireParcours):
         d = self.cleaned_data
         moment = timezone.make_aware(datetime.datetime.combine(d["date"], d["heure"]))
         return self.appeler(
-            services.planifier_rendez_vous,
+            suivi.planifier_rendez_vous,
             self.parcours,
             par,
             date=moment,
@@ -314,7 +314,7 @@ class PresenceForm(FormulaireParcours):
 
     def enregistrer(self, par):
         d = self.cleaned_data
-        return self.appeler(services.noter_presence, d["rendez_vous"], par, presence=d["presence"])
+        return self.appeler(suivi.noter_presence, d["rendez_vous"], par, presence=d["presence"])
 
 
 class NoteForm(FormulaireParcours):
@@ -331,7 +331,7 @@ class NoteForm(FormulaireParcours):
 
     def enregistrer(self, par):
         d = self.cleaned_data
-        return self.appeler(services.ajouter_note, self.parcours, par, date=d["date"], texte=d["texte"])
+        return self.appeler(suivi.ajouter_note, self.parcours, par, date=d["date"], texte=d["texte"])
 
 
 class SortieForm(FormulaireParcours):
@@ -346,7 +346,7 @@ class SortieForm(FormulaireParcours):
     def enregistrer(self, par):
         d = self.cleaned_data
         return self.appeler(
-            services.enregistrer_sortie,
+            mouvements.enregistrer_sortie,
             self.parcours,
             par,
             date=d["date"],
@@ -371,7 +371,7 @@ class TransfertForm(FormulaireParcours):
     def enregistrer(self, par):
         d = self.cleaned_data
         return self.appeler(
-            services.transferer,
+            mouvements.transferer,
             self.parcours,
             par,
             mdd_destination=d["mdd_destination"],
@@ -403,7 +403,7 @@ class CoordonneesForm(FormulaireParcours):
     def enregistrer(self, par):
         d = self.cleaned_data
         return self.appeler(
-            services.modifier_coordonnees,
+            personnes.modifier_coordonnees,
             self.parcours,
             par,
             commune=d["commune"],
@@ -467,7 +467,7 @@ class NouveauBeneficiaireForm(DsfrForm):
 
     def identite(self):
         d = self.cleaned_data
-        return services.IdentiteBeneficiaire(
+        return personnes.IdentiteBeneficiaire(
             organisme_payeur=d["organisme_payeur"],
             numero_allocataire=d["numero_allocataire"],
             qualite=d["qualite"],

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from pacte.models import MDD, Commune, User
 from parcours.choices import EtatContrat
+from parcours.contrats import etat_contrat_effectif
 from parcours.models import (
     Beneficiaire,
     ChangementReferent,
@@ -26,7 +27,6 @@ from parcours.models import (
     Sortie,
     Transfert,
 )
-from parcours.services import etat_contrat_effectif
 
 
 @dataclass

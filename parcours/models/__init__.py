@@ -8,6 +8,7 @@ from .evenements import (
     RendezVous,
     Sortie,
     Transfert,
+    TransitionContrat,
 )
 from .parcours import Parcours
 from .prescriptions import Prescription, TransitionPrescription
@@ -24,5 +25,6 @@ __all__ = [
     "RendezVous",
     "Sortie",
     "Transfert",
+    "TransitionContrat",
     "TransitionPrescription",
 ]

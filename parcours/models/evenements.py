@@ -1,4 +1,4 @@
-"""Events on a parcours timeline. Each is recorded through a function of parcours.services."""
+"""Events on a parcours timeline. Each is recorded through a business function of parcours (orientations, suivi…)."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -120,6 +120,26 @@ class ContratEngagement(Evenement):
 
     def __str__(self):
         return f"Contrat du {self.date_debut:%d/%m/%Y} au {self.date_fin:%d/%m/%Y}"
+
+
+class TransitionContrat(models.Model):
+    """Each change of state of a contract (who, when, from, to), written by parcours.contrats only."""
+
+    contrat = models.ForeignKey(ContratEngagement, on_delete=models.CASCADE, related_name="transitions")
+    etat_avant = models.CharField("état avant", max_length=10, choices=EtatContrat.choices, blank=True)
+    etat_apres = models.CharField("état après", max_length=10, choices=EtatContrat.choices)
+    date = models.DateTimeField(auto_now_add=True)
+    # Empty for the nightly task that records the contracts arrived at their end.
+    par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    motif = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = "changement d'état de contrat"
+        verbose_name_plural = "changements d'état de contrat"
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.etat_avant or '—'} → {self.etat_apres}"
 
 
 class Frein(Evenement):

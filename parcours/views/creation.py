@@ -10,7 +10,7 @@ from pacte.models.journal import journaliser
 from parcours.forms import NouveauBeneficiaireForm
 from parcours.models import Parcours
 from parcours.permissions import creation_requise
-from parcours.services import DoublonPossible, chercher_doublons, creer_beneficiaire, ouvrir_parcours
+from parcours.personnes import DoublonPossible, chercher_doublons, creer_beneficiaire, ouvrir_parcours
 from parcours.views.fiche import _reporter
 
 

@@ -11,10 +11,11 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
 from pacte.models.journal import journaliser, journaliser_parcours
+from parcours.contrats import etat_contrat_effectif
 from parcours.forms import FORMULAIRES
 from parcours.models import Parcours
 from parcours.permissions import suivi_requis as agent_mdd_requis
-from parcours.services import ConflitDeVersion, etat_contrat_effectif
+from parcours.regles import ConflitDeVersion
 from parcours.timeline import DonneesParcours, historique
 
 

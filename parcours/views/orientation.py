@@ -11,7 +11,7 @@ from pacte.models.journal import journaliser, journaliser_parcours
 from parcours.forms import OrientationForm
 from parcours.models import Parcours
 from parcours.permissions import orientation_requise
-from parcours.services import ConflitDeVersion
+from parcours.regles import ConflitDeVersion
 from parcours.views.fiche import _reporter
 
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from parcours import services
+from parcours import personnes
 from parcours.models import Beneficiaire, Parcours
 from tests.pacte.factories import MDDFactory
 from tests.parcours.factories import BeneficiaireFactory, ParcoursFactory, agent_mdd
@@ -23,11 +23,11 @@ def identite(**champs):
         "date_naissance": datetime.date(1985, 4, 12),
     }
     valeurs.update(champs)
-    return services.IdentiteBeneficiaire(**valeurs)
+    return personnes.IdentiteBeneficiaire(**valeurs)
 
 
 def creer(mdd, agent, **kwargs):
-    return services.creer_beneficiaire(
+    return personnes.creer_beneficiaire(
         kwargs.pop("identite", identite()),
         mdd=mdd,
         date_ouverture_droit=datetime.date(2025, 1, 1),
@@ -48,7 +48,7 @@ def test_creer_un_beneficiaire_ouvre_son_parcours():
 def test_meme_nom_sans_accents_et_meme_naissance_montre_les_candidats_et_refuse():
     existant = BeneficiaireFactory(nom="LEFEVRE", prenom="helene", date_naissance=datetime.date(1985, 4, 12))
     mdd = MDDFactory()
-    with pytest.raises(services.DoublonPossible) as erreur:
+    with pytest.raises(personnes.DoublonPossible) as erreur:
         creer(mdd, agent_mdd(mdd))
     assert erreur.value.candidats == [existant]
     assert Beneficiaire.objects.count() == 1
@@ -65,7 +65,7 @@ def test_une_autre_personne_confirmee_est_enregistree():
 def test_meme_numero_allocataire_et_meme_qualite_refuse_meme_confirme():
     existant = BeneficiaireFactory(numero_allocataire="1234567", qualite="demandeur", nom="Autre")
     mdd = MDDFactory()
-    with pytest.raises(services.DoublonPossible) as erreur:
+    with pytest.raises(personnes.DoublonPossible) as erreur:
         creer(mdd, agent_mdd(mdd), confirme_autre_personne=True)
     assert erreur.value.candidats == [existant]
     assert Beneficiaire.objects.count() == 1
@@ -81,7 +81,7 @@ def test_le_conjoint_du_meme_foyer_n_est_pas_un_doublon():
 def test_dates_d_ouverture_futures_refusees_sans_rien_ecrire():
     mdd = MDDFactory()
     with pytest.raises(ValidationError):
-        services.creer_beneficiaire(
+        personnes.creer_beneficiaire(
             identite(),
             mdd=mdd,
             date_ouverture_droit=datetime.date(2025, 1, 1),
@@ -94,7 +94,7 @@ def test_dates_d_ouverture_futures_refusees_sans_rien_ecrire():
 def test_un_second_parcours_ouvert_est_refuse():
     parcours = ParcoursFactory()
     with pytest.raises(ValidationError, match="déjà un parcours ouvert"):
-        services.ouvrir_parcours(
+        personnes.ouvrir_parcours(
             parcours.beneficiaire,
             mdd=parcours.mdd,
             date_ouverture_droit=datetime.date(2025, 1, 1),

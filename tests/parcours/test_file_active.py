@@ -63,8 +63,8 @@ def test_filtres_orientation_contrat_frein(client_agent, mdd):
 def test_sans_rendez_vous_compte_les_jours_a_l_heure_de_paris(client_agent, mdd):
     """Three months back, from local midnight: a meeting at 00:30 in Paris on that day is recent (22:30 UTC the
     day before); one at 23:30 in Paris the day before is not."""
+    from parcours.calendrier import ajouter_mois
     from parcours.filters import SANS_RDV_MOIS
-    from parcours.services import ajouter_mois
 
     seuil = ajouter_mois(AUJOURDHUI, -SANS_RDV_MOIS)
     paris = timezone.get_current_timezone()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.models import JournalAcces
-from parcours import services
+from parcours import mouvements, orientations, personnes
 from tests.pacte.factories import MDDFactory, UserFactory
 from tests.parcours.factories import ContratEngagementFactory, FreinFactory, ParcoursFactory, agent_mdd
 
@@ -33,9 +33,9 @@ def secretaire(mdd):
 @pytest.fixture
 def modifie(parcours, agent, secretaire):
     """A parcours with a change of référent (by the agent) and of phone number (by the secretary)."""
-    services.changer_referent(parcours, nouveau=agent, date=HIER, par=agent)
+    orientations.changer_referent(parcours, nouveau=agent, date=HIER, par=agent)
     parcours.refresh_from_db()
-    services.modifier_coordonnees(parcours, par=secretaire, telephone="0555000000")
+    personnes.modifier_coordonnees(parcours, par=secretaire, telephone="0555000000")
     return parcours
 
 
@@ -100,7 +100,7 @@ def test_un_parcours_sans_modification_le_dit(client_agent, mdd):
 
 
 def test_l_historique_d_un_parcours_clos_reste_lisible(client_agent, parcours, agent):
-    services.enregistrer_sortie(parcours, date=HIER, type="emploi_durable", par=agent)
+    mouvements.enregistrer_sortie(parcours, date=HIER, type="emploi_durable", par=agent)
     parcours.refresh_from_db()
     assert not parcours.est_ouvert
     assert client_agent.get(url_fiche(parcours)).status_code == 200
@@ -147,7 +147,7 @@ def test_l_url_de_l_historique_n_est_pas_prise_pour_un_evenement(client_agent, p
 def _modifier(parcours, agent, n):
     """n changes of each kind the history follows: parcours, person, contracts, freins."""
     for i in range(n):
-        services.modifier_coordonnees(parcours, par=agent, telephone=f"05550000{i:02d}")
+        personnes.modifier_coordonnees(parcours, par=agent, telephone=f"05550000{i:02d}")
         parcours.refresh_from_db()
         ContratEngagementFactory(parcours=parcours, created_by=agent)
         FreinFactory(parcours=parcours, created_by=agent)
@@ -159,7 +159,7 @@ def test_nombre_de_requetes_de_l_historique_constant(
 ):
     # Authors other than the logged-in user: they are named by one query, not one per row.
     _modifier(parcours, agent_mdd(mdd, first_name="Paul", last_name="Collègue"), modifications)
-    services.changer_referent(parcours, nouveau=agent, date=HIER, par=agent)
+    orientations.changer_referent(parcours, nouveau=agent, date=HIER, par=agent)
     # A first request refreshes the session and reads the header's pact (cached): then session, user, parcours,
     # journal, six history tables, the authors.
     client_agent.get(url_historique(parcours), headers=HTMX)

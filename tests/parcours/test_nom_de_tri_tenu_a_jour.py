@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from parcours import services
+from parcours import personnes
 from parcours.faits import recopier_noms
 from parcours.models import Beneficiaire, Parcours
 from parcours.rgpd import anonymiser
@@ -56,7 +56,7 @@ def test_modifier_les_coordonnees_ne_reecrit_pas_les_parcours(agent, mdd):
     parcours = ParcoursFactory(mdd=mdd, beneficiaire__nom="Martin", beneficiaire__prenom="Claire")
     parcours = Parcours.objects.select_related("beneficiaire").get(pk=parcours.pk)
     with CaptureQueriesContext(connection) as requetes:
-        services.modifier_coordonnees(parcours, par=agent, telephone="0555000000")
+        personnes.modifier_coordonnees(parcours, par=agent, telephone="0555000000")
     mises_a_jour = [q["sql"] for q in requetes.captured_queries if q["sql"].startswith("UPDATE")]
     assert not [sql for sql in mises_a_jour if "nom_tri" in sql], "le nom n'a pas changé"
     assert nom_tri(parcours) == "martin claire"

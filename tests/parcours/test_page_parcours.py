@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.models import JournalAcces
-from parcours import services
+from parcours import orientations, suivi
 from parcours.models import ContratEngagement, Frein, Note, Orientation, Parcours, RendezVous
 from tests.parcours.factories import (
     ChangementReferentFactory,
@@ -131,7 +131,7 @@ def test_heures_negatives_refusees(client_agent, parcours):
 def test_deux_agents_sur_le_meme_parcours_le_second_voit_un_message_et_garde_sa_saisie(client, parcours, mdd):
     premiere = agent_mdd(mdd, first_name="Claire", last_name="Martin")
     seconde = agent_mdd(mdd)
-    services.ajouter_note(parcours, date=HIER, texte="Saisie de Claire", par=premiere, version=1)
+    suivi.ajouter_note(parcours, date=HIER, texte="Saisie de Claire", par=premiere, version=1)
     client.force_login(seconde)
     response = client.post(
         url_evenement(parcours, "frein"),
@@ -220,7 +220,7 @@ def test_transfert_vers_une_autre_mdd_sort_de_la_file_active(client_agent, parco
 
 
 def test_l_historique_des_modifications_est_visible(client_agent, parcours, agent):
-    services.changer_referent(parcours, nouveau=agent, date=HIER, par=agent)
+    orientations.changer_referent(parcours, nouveau=agent, date=HIER, par=agent)
     contenu = client_agent.get(url_fiche(parcours)).content.decode()
     assert ">Historique des modifications</summary>" in contenu
     historique = client_agent.get(reverse("parcours:historique", args=[parcours.pk]), headers={"HX-Request": "true"})
@@ -233,16 +233,16 @@ def test_un_evenement_inconnu_repond_404(client_agent, parcours):
 
 
 def _remplir(parcours, agent, n):
-    services.orienter(parcours, type="sociale", organisme_referent="departement", date_decision=HIER, par=agent)
+    orientations.orienter(parcours, type="sociale", organisme_referent="departement", date_decision=HIER, par=agent)
     for i in range(n):
-        services.ajouter_note(parcours, date=HIER, texte=f"Note {i}", par=agent)
+        suivi.ajouter_note(parcours, date=HIER, texte=f"Note {i}", par=agent)
         RendezVousFactory(parcours=parcours, avec=agent, created_by=agent)
         FreinFactory(
             parcours=parcours, categorie=["mobilite", "logement", "sante"][i % 3], date_levee=HIER, created_by=agent
         )
         ContratEngagementFactory(parcours=parcours, created_by=agent)
         PrescriptionFactory(parcours=parcours, prescripteur=agent)
-    services.changer_referent(parcours, nouveau=agent, date=HIER, par=agent)
+    orientations.changer_referent(parcours, nouveau=agent, date=HIER, par=agent)
 
 
 @pytest.mark.parametrize("evenements", [5, 50])

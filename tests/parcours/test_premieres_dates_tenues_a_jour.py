@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.db.models import Min
 
-from parcours import services
+from parcours import contrats, orientations
 from parcours.faits import recalculer_premieres_dates
 from parcours.models import ContratEngagement, Orientation, Parcours
 from tests.parcours.factories import ContratEngagementFactory, OrientationFactory, ParcoursFactory, agent_mdd
@@ -36,12 +36,12 @@ def test_un_parcours_sans_evenement_n_a_ni_orientation_ni_contrat():
 def test_orienter_par_le_service_fixe_la_premiere_orientation_en_base_et_en_memoire():
     parcours = ParcoursFactory()
     agent = agent_mdd(parcours.mdd)
-    services.orienter(
+    orientations.orienter(
         parcours, type="sociale", organisme_referent="departement", date_decision=J(2025, 2, 10), par=agent
     )
     assert faits(parcours) == (J(2025, 2, 10), None)
     assert parcours.date_premiere_orientation == J(2025, 2, 10)
-    services.orienter(
+    orientations.orienter(
         parcours,
         type="professionnelle",
         organisme_referent="france_travail",
@@ -73,7 +73,7 @@ def test_seul_un_contrat_signe_donne_la_date_du_premier_contrat():
     parcours = ParcoursFactory(oriente=True)
     contrat = ContratEngagementFactory(parcours=parcours, etat="brouillon", date_signature=None)
     assert faits(parcours)[1] is None
-    services.signer_contrat(contrat, date_signature=J(2025, 3, 2), par=agent_mdd(parcours.mdd))
+    contrats.signer_contrat(contrat, date_signature=J(2025, 3, 2), par=agent_mdd(parcours.mdd))
     assert faits(parcours)[1] == J(2025, 3, 2)
     ContratEngagementFactory(parcours=parcours, date_debut=J(2026, 1, 1), date_fin=J(2026, 6, 30))
     assert faits(parcours) == attendus(parcours)

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from parcours import regles
 from parcours.choices import EtatPrescription
 from parcours.models import Beneficiaire, Parcours, Prescription, Sortie, TransitionPrescription
 from partenaires.models import Action, Ajustement, ObjectifAction
@@ -51,7 +52,7 @@ def test_sortie_interrompue_apres_son_ecriture_ne_laisse_ni_sortie_ni_parcours_c
     parcours = monde.parcours
     avant = empreinte()
     client = client_de(monde.travailleur_social)
-    with mock.patch("parcours.services._enregistrer_parcours", side_effect=panne) as point:
+    with mock.patch("parcours.mouvements.enregistrer_parcours", side_effect=panne) as point:
         reponse = client.post(
             reverse("parcours:enregistrer", args=[parcours.pk, "sortie"]),
             {"sortie-date": J, "sortie-type": "emploi_durable", "sortie-version": parcours.version},
@@ -68,7 +69,7 @@ def test_orientation_interrompue_ne_laisse_pas_d_orientation_orpheline(monde):
     parcours = monde.parcours_nouveau
     avant = empreinte()
     client = client_de(monde.charge_orientation)
-    with mock.patch("parcours.services._enregistrer_parcours", side_effect=panne) as point:
+    with mock.patch("parcours.orientations.enregistrer_parcours", side_effect=panne) as point:
         reponse = client.post(
             reverse("parcours:orienter", args=[parcours.pk]),
             {
@@ -87,7 +88,7 @@ def test_orientation_interrompue_ne_laisse_pas_d_orientation_orpheline(monde):
 def test_creation_interrompue_a_l_ouverture_du_parcours_ne_laisse_pas_de_beneficiaire(monde):
     avant = empreinte()
     client = client_de(monde.travailleur_social)
-    with mock.patch("parcours.services.ouvrir_parcours", side_effect=panne) as point:
+    with mock.patch("parcours.personnes.ouvrir_parcours", side_effect=panne) as point:
         reponse = client.post(
             reverse("parcours:creer"),
             {
@@ -223,14 +224,10 @@ def _fermer_puis(original):
 def test_connexion_fermee_pendant_la_sortie_page_francaise_et_rien_d_ecrit():
     """On PostgreSQL the next query fails: French error page, the transaction is lost with the connection.
     On SQLite in memory Django ignores close() (it would destroy the test database): the record is whole."""
-    from parcours import services
-
     monde = construire_monde()
     parcours = monde.parcours
     client = client_de(monde.travailleur_social)
-    with mock.patch(
-        "parcours.services._enregistrer_parcours", side_effect=_fermer_puis(services._enregistrer_parcours)
-    ):
+    with mock.patch("parcours.mouvements.enregistrer_parcours", side_effect=_fermer_puis(regles.enregistrer_parcours)):
         reponse = client.post(
             reverse("parcours:enregistrer", args=[parcours.pk, "sortie"]),
             {"sortie-date": J, "sortie-type": "emploi_durable", "sortie-version": parcours.version},

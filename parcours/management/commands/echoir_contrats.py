@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from parcours.services import echoir_contrats
+from parcours.contrats import echoir_contrats
 
 
 class Command(BaseCommand):
