@@ -114,8 +114,7 @@ class _Validateur:
         return valeur
 
 
-def lire(contenu: str) -> dict:
-    """Parse and validate; return plain data ready to write, or raise ReferentielInvalide."""
+def _yaml(contenu: str) -> dict:
     try:
         data = yaml.load(contenu, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -126,27 +125,41 @@ def lire(contenu: str) -> dict:
         raise ReferentielInvalide(
             ["Ligne 1 : le fichier doit contenir les rubriques pacte, thematiques, territoires, mdd."]
         )
+    return data
 
-    v = _Validateur()
+
+def _lire_pacte(v: _Validateur, data: dict) -> dict:
     pacte_bloc = data.get("pacte")
-    pacte = {}
     if not isinstance(pacte_bloc, dict):
         v.erreur(data[LINE_KEY], "la rubrique « pacte » est obligatoire.")
-    else:
-        ligne = pacte_bloc[LINE_KEY]
-        pacte = {
-            "departement_code": v.texte(pacte_bloc, "departement_code", ligne, max_length=3),
-            "departement_nom": v.texte(pacte_bloc, "departement_nom", ligne, max_length=100),
-            "nom": v.texte(pacte_bloc, "nom", ligne),
-            "date_debut": v.date(pacte_bloc, "date_debut", ligne),
-            "date_fin": v.date(pacte_bloc, "date_fin", ligne),
-            "date_adoption": v.date(pacte_bloc, "date_adoption", ligne, obligatoire=False),
-        }
-        if pacte["date_debut"] and pacte["date_fin"] and pacte["date_fin"] <= pacte["date_debut"]:
-            v.erreur(v.ligne_de(pacte_bloc, "date_fin", ligne), "la date de fin du pacte doit suivre sa date de début.")
+        return {}
+    ligne = pacte_bloc[LINE_KEY]
+    pacte = {
+        "departement_code": v.texte(pacte_bloc, "departement_code", ligne, max_length=3),
+        "departement_nom": v.texte(pacte_bloc, "departement_nom", ligne, max_length=100),
+        "nom": v.texte(pacte_bloc, "nom", ligne),
+        "date_debut": v.date(pacte_bloc, "date_debut", ligne),
+        "date_fin": v.date(pacte_bloc, "date_fin", ligne),
+        "date_adoption": v.date(pacte_bloc, "date_adoption", ligne, obligatoire=False),
+    }
+    if pacte["date_debut"] and pacte["date_fin"] and pacte["date_fin"] <= pacte["date_debut"]:
+        v.erreur(v.ligne_de(pacte_bloc, "date_fin", ligne), "la date de fin du pacte doit suivre sa date de début.")
+    return pacte
 
-    thematiques = []
-    numeros = set()
+
+def _lire_objectifs(v: _Validateur, bloc: dict, ligne) -> list[dict]:
+    objectifs, codes = [], set()
+    for obj in v.liste(bloc, "objectifs", ligne, obligatoire=False):
+        code = v.texte(obj, "code", obj[LINE_KEY], max_length=20)
+        if code in codes:
+            v.erreur(obj[LINE_KEY], f"l'objectif « {code} » est déclaré deux fois dans la thématique.")
+        codes.add(code)
+        objectifs.append({"code": code, "intitule": v.texte(obj, "intitule", obj[LINE_KEY], max_length=300)})
+    return objectifs
+
+
+def _lire_thematiques(v: _Validateur, data: dict) -> list[dict]:
+    thematiques, numeros = [], set()
     for bloc in v.liste(data, "thematiques", data[LINE_KEY]):
         ligne = bloc[LINE_KEY]
         numero = bloc.get("numero")
@@ -155,33 +168,64 @@ def lire(contenu: str) -> dict:
         elif numero in numeros:
             v.erreur(ligne, f"la thématique numéro {numero} est déclarée deux fois.")
         numeros.add(numero)
-        objectifs = []
-        codes = set()
-        for obj in v.liste(bloc, "objectifs", ligne, obligatoire=False):
-            code = v.texte(obj, "code", obj[LINE_KEY], max_length=20)
-            if code in codes:
-                v.erreur(obj[LINE_KEY], f"l'objectif « {code} » est déclaré deux fois dans la thématique.")
-            codes.add(code)
-            objectifs.append({"code": code, "intitule": v.texte(obj, "intitule", obj[LINE_KEY], max_length=300)})
         thematiques.append(
             {
                 "numero": numero,
                 "intitule": v.texte(bloc, "intitule", ligne),
                 "description": v.texte(bloc, "description", ligne, obligatoire=False, max_length=5000),
-                "objectifs": objectifs,
+                "objectifs": _lire_objectifs(v, bloc, ligne),
             }
         )
+    return thematiques
 
+
+def _lire_territoires(v: _Validateur, data: dict) -> dict:
     territoires = {}
     for bloc in v.liste(data, "territoires", data[LINE_KEY]):
         code = v.texte(bloc, "code", bloc[LINE_KEY], max_length=30)
         if code in territoires:
             v.erreur(bloc[LINE_KEY], f"le territoire « {code} » est déclaré deux fois.")
         territoires[code] = v.texte(bloc, "nom", bloc[LINE_KEY], max_length=100)
+    return territoires
 
-    mdds = []
-    communes = {}
-    codes_mdd = set()
+
+def _lire_communes(v: _Validateur, bloc: dict, ligne, code_mdd: str, communes: dict) -> None:
+    for com in v.liste(bloc, "communes", ligne, obligatoire=False):
+        cl = com[LINE_KEY]
+        insee = v.texte(com, "code_insee", cl, max_length=5)
+        if insee and not INSEE_RE.match(insee):
+            v.erreur(cl, f"le code INSEE « {insee} » est invalide (5 caractères, ex. 87085).")
+        if insee in communes:
+            v.erreur(cl, f"la commune {insee} est rattachée à deux MDD.")
+        code_postal = v.texte(com, "code_postal", cl, obligatoire=False, max_length=5)
+        if code_postal and not CODE_POSTAL_RE.match(code_postal):
+            v.erreur(cl, f"le code postal « {code_postal} » est invalide (5 chiffres).")
+        communes[insee] = {
+            "nom": v.texte(com, "nom", cl, max_length=150),
+            "code_postal": code_postal,
+            "milieu": v.milieu(com, cl),
+            "mdd": code_mdd,
+        }
+
+
+def _lire_sites(v: _Validateur, bloc: dict, ligne) -> list[dict]:
+    sites = []
+    for site in v.liste(bloc, "sites", ligne):
+        sl = site[LINE_KEY]
+        sites.append(
+            {
+                "ligne": sl,
+                "nom": v.texte(site, "nom", sl, max_length=150),
+                "code_insee": v.texte(site, "code_insee", sl, max_length=5),
+                "adresse": v.texte(site, "adresse", sl, obligatoire=False, max_length=250),
+                "milieu": v.milieu(site, sl),
+            }
+        )
+    return sites
+
+
+def _lire_mdds(v: _Validateur, data: dict, territoires: dict) -> tuple[list[dict], dict]:
+    mdds, communes, codes_mdd = [], {}, set()
     for bloc in v.liste(data, "mdd", data[LINE_KEY]):
         ligne = bloc[LINE_KEY]
         code = v.texte(bloc, "code", ligne, max_length=30)
@@ -194,45 +238,28 @@ def lire(contenu: str) -> dict:
                 v.ligne_de(bloc, "territoire", ligne),
                 f"le territoire « {territoire} » n'est pas déclaré dans la rubrique territoires.",
             )
-        for com in v.liste(bloc, "communes", ligne, obligatoire=False):
-            cl = com[LINE_KEY]
-            insee = v.texte(com, "code_insee", cl, max_length=5)
-            if insee and not INSEE_RE.match(insee):
-                v.erreur(cl, f"le code INSEE « {insee} » est invalide (5 caractères, ex. 87085).")
-            if insee in communes:
-                v.erreur(cl, f"la commune {insee} est rattachée à deux MDD.")
-            code_postal = v.texte(com, "code_postal", cl, obligatoire=False, max_length=5)
-            if code_postal and not CODE_POSTAL_RE.match(code_postal):
-                v.erreur(cl, f"le code postal « {code_postal} » est invalide (5 chiffres).")
-            communes[insee] = {
-                "nom": v.texte(com, "nom", cl, max_length=150),
-                "code_postal": code_postal,
-                "milieu": v.milieu(com, cl),
-                "mdd": code,
-            }
-        sites = []
-        for site in v.liste(bloc, "sites", ligne):
-            sl = site[LINE_KEY]
-            sites.append(
-                {
-                    "ligne": sl,
-                    "nom": v.texte(site, "nom", sl, max_length=150),
-                    "code_insee": v.texte(site, "code_insee", sl, max_length=5),
-                    "adresse": v.texte(site, "adresse", sl, obligatoire=False, max_length=250),
-                    "milieu": v.milieu(site, sl),
-                }
-            )
+        _lire_communes(v, bloc, ligne, code, communes)
+        sites = _lire_sites(v, bloc, ligne)
         mdds.append(
             {"code": code, "nom": v.texte(bloc, "nom", ligne, max_length=150), "territoire": territoire, "sites": sites}
         )
-
     for mdd in mdds:
         for site in mdd["sites"]:
             if site["code_insee"] and site["code_insee"] not in communes:
                 v.erreur(
                     site["ligne"], f"la commune {site['code_insee']} du site n'est rattachée à aucune MDD du fichier."
                 )
+    return mdds, communes
 
+
+def lire(contenu: str) -> dict:
+    """Parse and validate; return plain data ready to write, or raise ReferentielInvalide."""
+    data = _yaml(contenu)
+    v = _Validateur()
+    pacte = _lire_pacte(v, data)
+    thematiques = _lire_thematiques(v, data)
+    territoires = _lire_territoires(v, data)
+    mdds, communes = _lire_mdds(v, data, territoires)
     if v.erreurs:
         raise ReferentielInvalide(v.erreurs)
     return {"pacte": pacte, "thematiques": thematiques, "territoires": territoires, "mdds": mdds, "communes": communes}

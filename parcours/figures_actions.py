@@ -71,6 +71,21 @@ def derniere_periode_close(aujourdhui: datetime.date) -> tuple[datetime.date, da
 ETATS_DE_LA_LISTE = (EtatPrescription.ENTREE, EtatPrescription.PROPOSEE, EtatPrescription.ACCEPTEE)
 
 
+def _annotations_detail(prescriptions, resultats) -> dict:
+    """What only the action page shows: all prescriptions, targets and results by indicator, exits."""
+    annotations = {"nb_prescriptions": _compte(prescriptions)}
+    for indicateur, champ in INDICATEURS_RESULTATS.items():
+        annotations[f"realise_{indicateur}"] = _somme(resultats, champ, IntegerField())
+        annotations[f"cible_{indicateur}"] = Subquery(
+            ObjectifAction.objects.filter(action=OuterRef("pk"), indicateur=indicateur).values("valeur_cible")[:1]
+        )
+    total_sorties = F(next(iter(SORTIE_FIELDS.values())))
+    for champ in list(SORTIE_FIELDS.values())[1:]:
+        total_sorties = total_sorties + F(champ)
+    annotations["realise_sorties"] = _somme(resultats.annotate(_total=total_sorties), "_total", IntegerField())
+    return annotations
+
+
 def avec_chiffres(queryset, aujourdhui: datetime.date, *, detail: bool = True):
     """Annotate actions with occupancy, prescriptions by state, budget, results so far and alerts.
 
@@ -84,16 +99,7 @@ def avec_chiffres(queryset, aujourdhui: datetime.date, *, detail: bool = True):
     money = DecimalField(max_digits=14, decimal_places=2)
     resultats = ResultatAction.objects.filter(action=OuterRef("pk"))
     if detail:
-        annotations["nb_prescriptions"] = _compte(prescriptions)
-        for indicateur, champ in INDICATEURS_RESULTATS.items():
-            annotations[f"realise_{indicateur}"] = _somme(resultats, champ, IntegerField())
-            annotations[f"cible_{indicateur}"] = Subquery(
-                ObjectifAction.objects.filter(action=OuterRef("pk"), indicateur=indicateur).values("valeur_cible")[:1]
-            )
-        total_sorties = F(next(iter(SORTIE_FIELDS.values())))
-        for champ in list(SORTIE_FIELDS.values())[1:]:
-            total_sorties = total_sorties + F(champ)
-        annotations["realise_sorties"] = _somme(resultats.annotate(_total=total_sorties), "_total", IntegerField())
+        annotations.update(_annotations_detail(prescriptions, resultats))
     dernier = resultats.order_by("-periode_fin")
     debut_close, fin_close = derniere_periode_close(aujourdhui)
     qs = queryset.annotate(

@@ -132,31 +132,47 @@ class DonneesParcours:
         }.get(slug, True)
 
     def timeline(self, parcours) -> list[Element]:
+        """Every event, newest first; events of one day in the order they were entered (then by hour)."""
         elements = [
             Element(parcours.date_entree, "entree", "Entrée dans le dispositif", [f"MDD : {parcours.mdd}"]),
         ]
+        for source in (
+            self._orientations,
+            self._changements,
+            self._contrats,
+            self._freins,
+            self._rendez_vous,
+            self._notes,
+            self._sorties,
+            self._transferts,
+            self._prescriptions,
+        ):
+            elements.extend(source())
+        plancher = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+        elements.sort(
+            key=lambda e: (e.date, e.heure or datetime.time.min, e.ordre or plancher),
+            reverse=True,
+        )
+        return elements
+
+    def _orientations(self):
         for o in self.orientations:
             details = [f"Organisme référent : {o.get_organisme_referent_display()}"]
             if o.motif:
                 details.append(f"Motif : {o.motif}")
-            elements.append(
-                Element(
-                    o.date_decision, "orientation", f"{o}", details, self._nom(o.decidee_par_id), ordre=o.created_at
-                )
+            yield Element(
+                o.date_decision, "orientation", f"{o}", details, self._nom(o.decidee_par_id), ordre=o.created_at
             )
+
+    def _changements(self):
         for c in self.changements:
             details = [f"Précédent : {self._nom(c.ancien_id)}"] if c.ancien_id else []
             if c.motif:
                 details.append(f"Motif : {c.motif}")
-            elements.append(
-                Element(
-                    c.date,
-                    "referent",
-                    f"Référent unique : {self._nom(c.nouveau_id)}",
-                    details,
-                    self._nom(c.created_by_id),
-                )
-            )
+            titre = f"Référent unique : {self._nom(c.nouveau_id)}"
+            yield Element(c.date, "referent", titre, details, self._nom(c.created_by_id), ordre=c.created_at)
+
+    def _contrats(self):
         for c in self.contrats:
             etat = EtatContrat(etat_contrat_effectif(c)).label
             details = [
@@ -170,29 +186,20 @@ class DonneesParcours:
                 details.append(f"Motif de la durée : {c.motif_duree}")
             if c.date_resiliation:
                 details.append(f"Résilié le {c.date_resiliation:%d/%m/%Y} : {c.motif_resiliation}")
-            elements.append(
-                Element(
-                    c.date_debut,
-                    "contrat",
-                    f"Contrat d'engagement du {c.date_debut:%d/%m/%Y} au {c.date_fin:%d/%m/%Y}",
-                    details,
-                    self._nom(c.created_by_id),
-                    ordre=c.created_at,
-                )
-            )
+            titre = f"Contrat d'engagement du {c.date_debut:%d/%m/%Y} au {c.date_fin:%d/%m/%Y}"
+            yield Element(c.date_debut, "contrat", titre, details, self._nom(c.created_by_id), ordre=c.created_at)
+
+    def _freins(self):
         for f in self.freins:
             details = [f.commentaire] if f.commentaire else []
-            elements.append(
-                Element(
-                    f.date_identification,
-                    "frein",
-                    f"Frein identifié : {f.get_categorie_display()}",
-                    details,
-                    self._nom(f.created_by_id),
-                )
+            titre = f"Frein identifié : {f.get_categorie_display()}"
+            yield Element(
+                f.date_identification, "frein", titre, details, self._nom(f.created_by_id), ordre=f.created_at
             )
             if f.date_levee:
-                elements.append(Element(f.date_levee, "frein_leve", f"Frein levé : {f.get_categorie_display()}"))
+                yield Element(f.date_levee, "frein_leve", f"Frein levé : {f.get_categorie_display()}")
+
+    def _rendez_vous(self):
         for r in self.rendez_vous:
             jour, heure = _date_heure(r.date)
             details = [f"Présence : {r.get_presence_display()}"]
@@ -200,40 +207,28 @@ class DonneesParcours:
                 details.append(f"Objet : {r.objet}")
             if r.avec_id:
                 details.append(f"Avec : {self._nom(r.avec_id)}")
-            elements.append(
-                Element(
-                    jour,
-                    "rendez_vous",
-                    f"Rendez-vous : {r.get_nature_display()}",
-                    details,
-                    self._nom(r.created_by_id),
-                    heure=heure,
-                )
+            titre = f"Rendez-vous : {r.get_nature_display()}"
+            yield Element(
+                jour, "rendez_vous", titre, details, self._nom(r.created_by_id), heure=heure, ordre=r.created_at
             )
+
+    def _notes(self):
         for n in self.notes:
-            elements.append(Element(n.date, "note", "Note", [n.texte], self._nom(n.created_by_id), ordre=n.created_at))
+            yield Element(n.date, "note", "Note", [n.texte], self._nom(n.created_by_id), ordre=n.created_at)
+
+    def _sorties(self):
         for s in self.sorties:
             details = [s.commentaire] if s.commentaire else []
-            elements.append(
-                Element(
-                    s.date,
-                    "sortie",
-                    f"Sortie du dispositif : {s.get_type_display()}",
-                    details,
-                    self._nom(s.created_by_id),
-                )
-            )
+            titre = f"Sortie du dispositif : {s.get_type_display()}"
+            yield Element(s.date, "sortie", titre, details, self._nom(s.created_by_id), ordre=s.created_at)
+
+    def _transferts(self):
         for t in self.transferts:
             details = [f"Motif : {t.motif}"] if t.motif else []
-            elements.append(
-                Element(
-                    t.date,
-                    "transfert",
-                    f"Transfert de {t.mdd_origine} vers {t.mdd_destination}",
-                    details,
-                    self._nom(t.created_by_id),
-                )
-            )
+            titre = f"Transfert de {t.mdd_origine} vers {t.mdd_destination}"
+            yield Element(t.date, "transfert", titre, details, self._nom(t.created_by_id), ordre=t.created_at)
+
+    def _prescriptions(self):
         for p in self.prescriptions:
             details = [f"Partenaire : {p.action.partenaire}", f"État : {p.get_etat_display()}"]
             if p.date_entree:
@@ -242,21 +237,10 @@ class DonneesParcours:
                 details.append(f"Sortie le {p.date_sortie:%d/%m/%Y} ({p.get_type_sortie_display()})")
             if p.motif:
                 details.append(f"Motif : {p.motif}")
-            elements.append(
-                Element(
-                    p.date_proposition,
-                    "prescription",
-                    f"Prescription : {p.action}",
-                    details,
-                    self._nom(p.prescripteur_id),
-                )
+            titre = f"Prescription : {p.action}"
+            yield Element(
+                p.date_proposition, "prescription", titre, details, self._nom(p.prescripteur_id), ordre=p.created_at
             )
-        plancher = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-        elements.sort(
-            key=lambda e: (e.date, e.heure or datetime.time.min, e.ordre or plancher),
-            reverse=True,
-        )
-        return elements
 
 
 @dataclass

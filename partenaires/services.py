@@ -23,6 +23,72 @@ def _date_json(valeur):
     return valeur.isoformat() if isinstance(valeur, datetime.date) else valeur
 
 
+def _effet_objectifs(action, *, indicateur, valeur_cible, **_):
+    if not indicateur or valeur_cible is None or valeur_cible < 0:
+        raise ValidationError({"valeur_cible": "Indiquez l'indicateur et sa nouvelle valeur cible."})
+    if valeur_cible > PLAFOND_ENTIER:
+        raise ValidationError({"valeur_cible": MESSAGE_PLAFOND})
+    objectif = ObjectifAction.objects.filter(action=action, indicateur=indicateur).first()
+    avant = {indicateur: objectif.valeur_cible if objectif else None}
+    ObjectifAction.objects.update_or_create(
+        action=action, indicateur=indicateur, defaults={"valeur_cible": valeur_cible}
+    )
+    return avant, {indicateur: valeur_cible}
+
+
+def _effet_financement(action, *, montant_conventionne, **_):
+    if action.financement_id is None:
+        raise ValidationError({"effet": "Cette action n'a pas de financement à modifier."})
+    if montant_conventionne is None or montant_conventionne < 0:
+        raise ValidationError({"montant_conventionne": "Indiquez le nouveau montant conventionné."})
+    financement = Financement.objects.select_for_update().get(pk=action.financement_id)
+    verse = financement.versements.aggregate(s=Sum("montant"))["s"] or Decimal(0)
+    if montant_conventionne < verse:
+        raise ValidationError(
+            {"montant_conventionne": f"Le montant conventionné ne peut pas être inférieur aux versements ({verse} €)."}
+        )
+    avant = {"montant_conventionne": str(financement.montant_conventionne)}
+    financement.montant_conventionne = montant_conventionne
+    financement.save(update_fields=["montant_conventionne"])
+    return avant, {"montant_conventionne": str(montant_conventionne)}
+
+
+def _effet_periode(action, *, date_debut, date_fin, **_):
+    if not date_debut or not date_fin:
+        raise ValidationError({"date_fin": "Indiquez les nouvelles dates de début et de fin."})
+    if date_fin <= date_debut:
+        raise ValidationError({"date_fin": "La fin de l'action doit suivre son début."})
+    if action.resultats.exclude(periode_debut__gte=date_debut, periode_fin__lte=date_fin).exists():
+        raise ValidationError({"date_fin": "Des résultats déjà saisis sortiraient de la nouvelle période."})
+    avant = {"date_debut": _date_json(action.date_debut), "date_fin": _date_json(action.date_fin)}
+    action.date_debut, action.date_fin = date_debut, date_fin
+    action.save()
+    return avant, {"date_debut": _date_json(date_debut), "date_fin": _date_json(date_fin)}
+
+
+def _effet_places(action, *, places, **_):
+    if places is None or places < 0:
+        raise ValidationError({"places": "Indiquez le nouveau nombre de places."})
+    if places > PLAFOND_ENTIER:
+        raise ValidationError({"places": MESSAGE_PLAFOND})
+    avant = {"places": action.places}
+    action.places = places
+    action.save()
+    return avant, {"places": places}
+
+
+VALEURS_D_AJUSTEMENT = ("indicateur", "valeur_cible", "montant_conventionne", "date_debut", "date_fin", "places")
+
+# What each kind of ajustement changes on the action (before, after); «aucun» changes nothing.
+EFFETS = {
+    Ajustement.Effet.AUCUN: lambda action, **_: ({}, {}),
+    Ajustement.Effet.OBJECTIFS: _effet_objectifs,
+    Ajustement.Effet.FINANCEMENT: _effet_financement,
+    Ajustement.Effet.PERIODE: _effet_periode,
+    Ajustement.Effet.PLACES: _effet_places,
+}
+
+
 @transaction.atomic
 def enregistrer_ajustement(
     action: Action,
@@ -33,73 +99,24 @@ def enregistrer_ajustement(
     decision: str,
     effet: str = Ajustement.Effet.AUCUN,
     decision_reunion=None,
-    indicateur: str = "",
-    valeur_cible: int | None = None,
-    montant_conventionne: Decimal | None = None,
-    date_debut: datetime.date | None = None,
-    date_fin: datetime.date | None = None,
-    places: int | None = None,
+    **valeurs,
 ) -> Ajustement:
-    """Record an ajustement and apply its effect to the action, keeping the before/after values."""
+    """Record an ajustement and apply its effect to the action, keeping the before/after values.
+
+    `valeurs` are the new values the effect needs: indicateur and valeur_cible, montant_conventionne,
+    date_debut and date_fin, places.
+    """
     if not peut_ajuster_action(par, action):
         raise ValidationError(
             "Seul le référent thématique de cette action (ou un administrateur) convient d'un ajustement."
         )
-    action = Action.objects.select_for_update().get(pk=action.pk)
-    avant, apres = {}, {}
-    E = Ajustement.Effet
-    if effet == E.OBJECTIFS:
-        if not indicateur or valeur_cible is None or valeur_cible < 0:
-            raise ValidationError({"valeur_cible": "Indiquez l'indicateur et sa nouvelle valeur cible."})
-        if valeur_cible > PLAFOND_ENTIER:
-            raise ValidationError({"valeur_cible": MESSAGE_PLAFOND})
-        objectif = ObjectifAction.objects.filter(action=action, indicateur=indicateur).first()
-        avant = {indicateur: objectif.valeur_cible if objectif else None}
-        apres = {indicateur: valeur_cible}
-        ObjectifAction.objects.update_or_create(
-            action=action, indicateur=indicateur, defaults={"valeur_cible": valeur_cible}
-        )
-    elif effet == E.FINANCEMENT:
-        if action.financement_id is None:
-            raise ValidationError({"effet": "Cette action n'a pas de financement à modifier."})
-        if montant_conventionne is None or montant_conventionne < 0:
-            raise ValidationError({"montant_conventionne": "Indiquez le nouveau montant conventionné."})
-        financement = Financement.objects.select_for_update().get(pk=action.financement_id)
-        verse = financement.versements.aggregate(s=Sum("montant"))["s"] or Decimal(0)
-        if montant_conventionne < verse:
-            raise ValidationError(
-                {
-                    "montant_conventionne": (
-                        f"Le montant conventionné ne peut pas être inférieur aux versements ({verse} €)."
-                    )
-                }
-            )
-        avant = {"montant_conventionne": str(financement.montant_conventionne)}
-        apres = {"montant_conventionne": str(montant_conventionne)}
-        financement.montant_conventionne = montant_conventionne
-        financement.save(update_fields=["montant_conventionne"])
-    elif effet == E.PERIODE:
-        if not date_debut or not date_fin:
-            raise ValidationError({"date_fin": "Indiquez les nouvelles dates de début et de fin."})
-        if date_fin <= date_debut:
-            raise ValidationError({"date_fin": "La fin de l'action doit suivre son début."})
-        hors = action.resultats.exclude(periode_debut__gte=date_debut, periode_fin__lte=date_fin)
-        if hors.exists():
-            raise ValidationError({"date_fin": "Des résultats déjà saisis sortiraient de la nouvelle période."})
-        avant = {"date_debut": _date_json(action.date_debut), "date_fin": _date_json(action.date_fin)}
-        apres = {"date_debut": _date_json(date_debut), "date_fin": _date_json(date_fin)}
-        action.date_debut, action.date_fin = date_debut, date_fin
-        action.save()
-    elif effet == E.PLACES:
-        if places is None or places < 0:
-            raise ValidationError({"places": "Indiquez le nouveau nombre de places."})
-        if places > PLAFOND_ENTIER:
-            raise ValidationError({"places": MESSAGE_PLAFOND})
-        avant, apres = {"places": action.places}, {"places": places}
-        action.places = places
-        action.save()
-    elif effet != E.AUCUN:
+    if effet not in EFFETS:
         raise ValidationError({"effet": "Effet inconnu."})
+    defauts = dict.fromkeys(VALEURS_D_AJUSTEMENT)
+    if set(valeurs) - set(defauts):
+        raise TypeError(f"Valeurs d'ajustement inconnues : {sorted(set(valeurs) - set(defauts))}")
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    avant, apres = EFFETS[effet](action, **{**defauts, **valeurs})
     return Ajustement.objects.create(
         action=action,
         date=date,

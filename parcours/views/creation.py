@@ -50,49 +50,56 @@ def _rouvrir(request, formulaire):
     )
 
 
+def _journaliser_candidats(request, candidats):
+    for c in candidats:
+        journaliser(
+            request.user,
+            page=request.path,
+            objet="bénéficiaire",
+            objet_id=c.pk,
+            beneficiaire_id=c.pk,
+            libelle="Doublon possible montré à la création",
+        )
+
+
+def _enregistrer(request, formulaire):
+    d = formulaire.cleaned_data
+    if request.POST.get("rouvrir"):
+        return _rouvrir(request, formulaire)
+    return creer_beneficiaire(
+        formulaire.identite(),
+        mdd=d["mdd"],
+        date_ouverture_droit=d["date_ouverture_droit"],
+        date_entree=d["date_entree"],
+        par=request.user,
+        autres_champs=formulaire.autres_champs(),
+        confirme_autre_personne=d["confirme_autre_personne"],
+    )
+
+
+def _page_suivante(request, parcours):
+    """The agent goes on to the parcours, the chargé d'orientation to orienting it."""
+    messages.success(request, f"{parcours.beneficiaire} est enregistré(e), son parcours est ouvert.")
+    if request.user.est_agent_mdd and Parcours.objects.visible_par(request.user).filter(pk=parcours.pk).exists():
+        return redirect("parcours:fiche", pk=parcours.pk)
+    if request.user.est_charge_orientation:
+        return redirect("parcours:orienter", pk=parcours.pk)
+    return redirect("parcours:file_active")
+
+
 @creation_requise
 def creer(request):
     formulaire = NouveauBeneficiaireForm(request.POST or None, user=request.user)
     candidats = []
     if request.method == "POST" and formulaire.is_valid():
-        d = formulaire.cleaned_data
         try:
-            if request.POST.get("rouvrir"):
-                parcours = _rouvrir(request, formulaire)
-            else:
-                parcours = creer_beneficiaire(
-                    formulaire.identite(),
-                    mdd=d["mdd"],
-                    date_ouverture_droit=d["date_ouverture_droit"],
-                    date_entree=d["date_entree"],
-                    par=request.user,
-                    autres_champs=formulaire.autres_champs(),
-                    confirme_autre_personne=d["confirme_autre_personne"],
-                )
+            return _page_suivante(request, _enregistrer(request, formulaire))
         except DoublonPossible as doublon:
             formulaire.add_error(None, doublon.messages[0])
             candidats = _candidats_affiches(request.user, doublon.candidats)
-            for c in doublon.candidats:
-                journaliser(
-                    request.user,
-                    page=request.path,
-                    objet="bénéficiaire",
-                    objet_id=c.pk,
-                    beneficiaire_id=c.pk,
-                    libelle="Doublon possible montré à la création",
-                )
+            _journaliser_candidats(request, doublon.candidats)
         except ValidationError as erreur:
             _reporter(formulaire, erreur)
-        else:
-            messages.success(request, f"{parcours.beneficiaire} est enregistré(e), son parcours est ouvert.")
-            if (
-                Parcours.objects.visible_par(request.user).filter(pk=parcours.pk).exists()
-                and request.user.est_agent_mdd
-            ):
-                return redirect("parcours:fiche", pk=parcours.pk)
-            if request.user.est_charge_orientation:
-                return redirect("parcours:orienter", pk=parcours.pk)
-            return redirect("parcours:file_active")
     retour = reverse("parcours:file_active") if request.user.est_agent_mdd else reverse("parcours:a_orienter")
     return render(
         request,

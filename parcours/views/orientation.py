@@ -37,6 +37,40 @@ def a_orienter(request):
     )
 
 
+def _contexte_orienter(request, parcours, formulaire):
+    retour = (
+        reverse("parcours:a_orienter")
+        if request.user.est_charge_orientation
+        else reverse("parcours:fiche", args=[parcours.pk])
+    )
+    return {
+        "parcours": parcours,
+        "form": formulaire,
+        "attente": (timezone.localdate() - parcours.date_entree).days,
+        "titre": f"Orienter {parcours.beneficiaire}",
+        "fil_ariane": [
+            {"label": "Nouveaux entrants à orienter", "url": retour},
+            {"label": f"Orienter {parcours.beneficiaire}"},
+        ],
+    }
+
+
+def _orientation_enregistree(request, parcours):
+    journaliser(
+        request.user,
+        page=request.path,
+        objet="orientation",
+        objet_id=parcours.pk,
+        beneficiaire_id=parcours.beneficiaire_id,
+        nature="modification",
+        libelle="Orientation enregistrée.",
+    )
+    messages.success(request, f"Orientation de {parcours.beneficiaire} enregistrée.")
+    if request.user.est_agent_mdd:
+        return redirect("parcours:fiche", pk=parcours.pk)
+    return redirect("parcours:a_orienter")
+
+
 @orientation_requise
 def orienter(request, pk):
     parcours = get_object_or_404(
@@ -54,37 +88,7 @@ def orienter(request, pk):
         except ValidationError as erreur:
             _reporter(formulaire, erreur)
         else:
-            journaliser(
-                request.user,
-                page=request.path,
-                objet="orientation",
-                objet_id=parcours.pk,
-                beneficiaire_id=parcours.beneficiaire_id,
-                nature="modification",
-                libelle="Orientation enregistrée.",
-            )
-            messages.success(request, f"Orientation de {parcours.beneficiaire} enregistrée.")
-            if request.user.est_agent_mdd:
-                return redirect("parcours:fiche", pk=parcours.pk)
-            return redirect("parcours:a_orienter")
+            return _orientation_enregistree(request, parcours)
     if request.method == "GET":
         journaliser_parcours(request, parcours)
-    retour = (
-        reverse("parcours:a_orienter")
-        if request.user.est_charge_orientation
-        else reverse("parcours:fiche", args=[parcours.pk])
-    )
-    return render(
-        request,
-        "parcours/orienter.html",
-        {
-            "parcours": parcours,
-            "form": formulaire,
-            "attente": (timezone.localdate() - parcours.date_entree).days,
-            "titre": f"Orienter {parcours.beneficiaire}",
-            "fil_ariane": [
-                {"label": "Nouveaux entrants à orienter", "url": retour},
-                {"label": f"Orienter {parcours.beneficiaire}"},
-            ],
-        },
-    )
+    return render(request, "parcours/orienter.html", _contexte_orienter(request, parcours, formulaire))
