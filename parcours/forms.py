@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from pacte.choices import TypeSortie
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.models import MDD, Commune
 from parcours import services
 from parcours.choices import (
@@ -37,7 +37,7 @@ def _aujourdhui():
     return timezone.localdate()
 
 
-class FormulaireParcours(DsfrForm):
+class FormulaireParcours(BaseForm):
     """Base of the event forms: bound to one parcours, carries its version."""
 
     slug = ""
@@ -433,7 +433,7 @@ FORMULAIRES = {
 }
 
 
-class NouveauBeneficiaireForm(DsfrForm):
+class NouveauBeneficiaireForm(BaseForm):
     organisme_payeur = forms.ChoiceField(label="Organisme payeur", choices=OrganismePayeur.choices, widget=SelectRapide)
     numero_allocataire = forms.CharField(
         label="Numéro allocataire", max_length=13, validators=[numero_allocataire_validator]
@@ -457,8 +457,6 @@ class NouveauBeneficiaireForm(DsfrForm):
     confirme_autre_personne = forms.BooleanField(
         label="J'ai vérifié les personnes proches ci-dessus : il s'agit d'une autre personne.",
         required=False,
-        # django-dsfr's own checkbox snippet needs django-widget-tweaks, not enabled in this project.
-        template_name="parcours/includes/case_a_cocher.html",
     )
 
     def __init__(self, *args, user, **kwargs):

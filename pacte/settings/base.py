@@ -109,6 +109,10 @@ TEMPLATES = [
     }
 ]
 
+# The theme of the pages and forms: a folder of templates/ui/ (pacte.themes). "dsfr", the State's design system, is
+# for a State operator only; a département's own identity will be another theme.
+PACTE_THEME = "dsfr"
+
 # django-dsfr renders fields only when FORM_RENDERER keeps its default. Marking optional fields is
 # the DSFR's current rule; the library warns on every form that this transitional setting exists.
 DSFR_MARK_OPTIONAL_FIELDS = True

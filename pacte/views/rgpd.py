@@ -7,11 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from pacte.access import administrateur_requis
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.models.journal import journaliser
 
 
-class RechercheDroitAccesForm(DsfrForm):
+class RechercheDroitAccesForm(BaseForm):
     numero_allocataire = forms.RegexField(
         label="Numéro allocataire",
         regex=r"^\d{7,13}$",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_htmx.http import retarget
 
 from pacte.access import role_requis
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.models import Site, Thematique
 from parcours.choices import EtatPrescription
 from parcours.widgets import SelectRapide
@@ -51,7 +51,7 @@ class MesActionsFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = DsfrForm
+        form = BaseForm
         fields = []
 
     def __init__(self, data=None, *args, user=None, **kwargs):

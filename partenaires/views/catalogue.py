@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from pacte.access import role_requis
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.models import Commune, Site, Thematique
 from pacte.models.journal import journaliser_parcours
 from pacte.text import jour
@@ -76,7 +76,7 @@ class CatalogueFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = DsfrForm
+        form = BaseForm
         fields = []
 
     def filtrer_mots(self, queryset, name, value):

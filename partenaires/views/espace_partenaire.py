@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.access import role_requis
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.models.journal import journaliser, journaliser_liste
 from parcours.choices import EtatPrescription
 from parcours.models import Prescription
@@ -33,7 +33,7 @@ class PrescriptionsRecuesFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = DsfrForm
+        form = BaseForm
         fields = []
 
     def __init__(self, data=None, *args, user=None, **kwargs):

@@ -1,6 +1,6 @@
 """gunicorn's master prepares what every worker needs before it forks them (pacte/prechauffage.py, gunicorn.conf.py):
-the pages and the field templates are compiled, and no database connection is opened (it would be shared by every
-worker). No django_db marker here: any query fails the test."""
+the pages and the field templates are compiled, and no database connection is
+opened (it would be shared by every worker). No django_db marker here: any query fails the test."""
 
 import runpy
 
@@ -10,16 +10,17 @@ from django.template import engines
 from django.template.autoreload import reset_loaders
 from django.template.loaders.filesystem import Loader
 
-from pacte.forms import _RENDU_DSFR
 from pacte.prechauffage import prechauffer
+from pacte.themes import gabarit, rendu
 
 PAGES = ["base.html", "parcours/fiche.html", "parcours/file_active.html", "partenaires/catalogue.html"]
 CHAMPS = ["dsfr/form_field_snippets/input_snippet.html", "django/forms/widgets/select.html"]
+CHAMPS_DU_THEME = ["champs/case_a_cocher"]
 
 
 def _vider_les_caches():
     reset_loaders()
-    for loader in _RENDU_DSFR.engine.engine.template_loaders:
+    for loader in rendu().engine.engine.template_loaders:
         loader.reset()
 
 
@@ -43,8 +44,8 @@ def test_le_prechauffage_compile_les_pages_et_les_champs_une_fois_pour_tous_les_
     lectures.clear()
     for nom in PAGES:
         engines["django"].get_template(nom)
-    for nom in CHAMPS:
-        _RENDU_DSFR.get_template(nom)
+    for nom in CHAMPS + [gabarit(c) for c in CHAMPS_DU_THEME]:
+        rendu().get_template(nom)
     assert lectures == [], "ces gabarits auraient été compilés par chaque worker"
 
 
