@@ -1,5 +1,5 @@
 """gunicorn's master prepares what every worker needs before it forks them (pacte/prechauffage.py, gunicorn.conf.py):
-the pages and the field templates are compiled, and no database connection is
+the pages, the UI components of the theme and the field templates are compiled, and no database connection is
 opened (it would be shared by every worker). No django_db marker here: any query fails the test."""
 
 import runpy
@@ -14,6 +14,7 @@ from pacte.prechauffage import prechauffer
 from pacte.themes import gabarit, rendu
 
 PAGES = ["base.html", "parcours/fiche.html", "parcours/file_active.html", "partenaires/catalogue.html"]
+COMPOSANTS = ["bouton", "tableau", "alerte", "entete"]
 CHAMPS = ["dsfr/form_field_snippets/input_snippet.html", "django/forms/widgets/select.html"]
 CHAMPS_DU_THEME = ["champs/case_a_cocher"]
 
@@ -42,7 +43,7 @@ def test_le_prechauffage_compile_les_pages_et_les_champs_une_fois_pour_tous_les_
     _vider_les_caches()
     assert prechauffer() > 100
     lectures.clear()
-    for nom in PAGES:
+    for nom in PAGES + [gabarit(c) for c in COMPOSANTS]:
         engines["django"].get_template(nom)
     for nom in CHAMPS + [gabarit(c) for c in CHAMPS_DU_THEME]:
         rendu().get_template(nom)
