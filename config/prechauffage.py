@@ -15,11 +15,11 @@ from django.db import connections
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.urls import get_resolver
 
-from pacte.forms import _RENDU_DSFR
+from pacte import themes
 
-# The project's apps, and the templates of django-dsfr that every page and form includes.
+# The project's apps (the UI components of the themes are in the project's templates folder), and django-dsfr,
+# whose templates the DSFR theme's components include.
 APPS_PRECHAUFFEES = ("pacte", "parcours", "partenaires", "evaluation", "dsfr")
-GABARITS_DES_CHAMPS = ("dsfr/form_field_snippets", "dsfr/form_snippet.html", "django/forms")
 
 
 def _noms(dossier: Path, sous_dossiers=None):
@@ -53,8 +53,10 @@ def prechauffer() -> int:
     for engine in engines.all():
         compiles += _compiler(engine, (nom for d in dossiers if d.is_dir() for nom in _noms(d)))
 
-    rendu = _RENDU_DSFR.engine
-    for dossier in rendu.engine.dirs + [Path(apps.get_app_config("dsfr").path) / "templates"]:
-        compiles += _compiler(rendu, _noms(Path(dossier), GABARITS_DES_CHAMPS))
+    # The field templates, in the form renderer's own engine: the theme says which ones every form includes.
+    rendu = themes.rendu()
+    moteur = rendu.engine
+    for dossier in moteur.engine.dirs:
+        compiles += _compiler(moteur, _noms(Path(dossier), rendu.gabarits_des_champs))
     connections.close_all()
     return compiles

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from evaluation.indicateurs import Filtres, valider_jour_de_periode
 from pacte.choices import Milieu
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.models import MDD, Territoire, Thematique
 
 
@@ -28,7 +28,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class PeriodeForm(DsfrForm):
+class PeriodeForm(BaseForm):
     annee = forms.TypedChoiceField(label="Année", coerce=int, required=False, choices=[])
     debut = forms.DateField(
         label="Ou du",
@@ -92,12 +92,12 @@ class TableauDeBordForm(PeriodeForm):
         )
 
 
-class NarratifForm(DsfrForm):
+class NarratifForm(BaseForm):
     avancees = forms.CharField(label="Avancées de l'année", widget=forms.Textarea(attrs={"rows": 6}))
     difficultes = forms.CharField(label="Difficultés rencontrées", widget=forms.Textarea(attrs={"rows": 6}))
 
 
-class NouveauBilanForm(DsfrForm):
+class NouveauBilanForm(BaseForm):
     annee = forms.TypedChoiceField(label="Année du bilan", coerce=int, choices=[])
 
     def __init__(self, *args, **kwargs):
@@ -105,12 +105,12 @@ class NouveauBilanForm(DsfrForm):
         self.fields["annee"].choices = annees_proposees()
 
 
-class ApprobationForm(DsfrForm):
+class ApprobationForm(BaseForm):
     date_deliberation = forms.DateField(label="Date de la délibération", widget=DateInput())
     numero_deliberation = forms.CharField(label="Numéro de la délibération", max_length=50)
 
 
-class ComparaisonForm(DsfrForm):
+class ComparaisonForm(BaseForm):
     a = forms.ModelChoiceField(label="Version de référence", queryset=None, empty_label=None)
     b = forms.ModelChoiceField(label="Version comparée", queryset=None, empty_label=None)
 
@@ -120,7 +120,7 @@ class ComparaisonForm(DsfrForm):
         self.fields["b"].queryset = bilans
 
 
-class ComiteForm(DsfrForm):
+class ComiteForm(BaseForm):
     date = forms.DateField(label="Date de la séance", widget=DateInput())
     periode_debut = forms.DateField(label="Début de la période couverte", widget=DateInput())
     periode_fin = forms.DateField(label="Fin de la période couverte", widget=DateInput())
@@ -138,5 +138,5 @@ class ComiteForm(DsfrForm):
         return donnees
 
 
-class DecisionForm(DsfrForm):
+class DecisionForm(BaseForm):
     texte = forms.CharField(label="Décision du comité", widget=forms.Textarea(attrs={"rows": 3}))

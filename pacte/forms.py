@@ -1,29 +1,34 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
-from dsfr import forms as dsfr_forms
 
-# django-dsfr's default_renderer is the renderer class, which Django instantiates for every form: each form then
-# builds a template engine with an empty cache and re-parses all its field templates (~50 ms on the parcours page).
-# One shared instance keeps the parsed templates, as Django's own get_default_renderer() does.
-_RENDU_DSFR = dsfr_forms.DsfrDjangoTemplates()
+from pacte.themes import rendu
 
 
-class DsfrBaseForm(dsfr_forms.DsfrBaseForm):
+class BaseForm(forms.Form):
+    """Every form of the app, drawn by the theme's renderer (pacte.themes): each field with its label, its hint and
+    its errors linked to it."""
+
     @property
     def default_renderer(self):
-        renderer = super().default_renderer
-        return _RENDU_DSFR if renderer is dsfr_forms.DsfrDjangoTemplates else renderer
+        return rendu()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        preparer = getattr(self.renderer, "preparer_formulaire", None)
+        if preparer is not None:
+            preparer(self)
 
 
-class DsfrForm(DsfrBaseForm):
-    """Every form of the app: DSFR field groups, errors linked to their field."""
-
-
-class DsfrModelForm(DsfrBaseForm, forms.ModelForm):
+class ModelForm(BaseForm, forms.ModelForm):
     pass
 
 
-class ConnexionForm(DsfrBaseForm, AuthenticationForm):
+# The names from before the themes, for the branches written with them; use BaseForm and ModelForm.
+DsfrForm = BaseForm
+DsfrModelForm = ModelForm
+
+
+class ConnexionForm(BaseForm, AuthenticationForm):
     username = forms.EmailField(
         label="Adresse électronique",
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
@@ -34,5 +39,5 @@ class ConnexionForm(DsfrBaseForm, AuthenticationForm):
     }
 
 
-class ChangementMotDePasseForm(DsfrBaseForm, PasswordChangeForm):
+class ChangementMotDePasseForm(BaseForm, PasswordChangeForm):
     pass

@@ -5,7 +5,7 @@ from datetime import timedelta
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.models import User
 from pacte.models.utilisateurs import ROLES_MDD
 from pacte.text import normaliser
@@ -152,7 +152,7 @@ class FileActiveFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = DsfrForm
+        form = BaseForm
         fields: list[str] = []
 
     def __init__(self, *args, user, **kwargs):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from pacte.choices import TypeSortie
-from pacte.forms import DsfrForm, DsfrModelForm
+from pacte.forms import BaseForm, ModelForm
 from pacte.models import Site
 from partenaires.models import (
     Action,
@@ -34,7 +34,7 @@ def rattacher_erreurs(form, erreur: ValidationError):
         form.add_error(None, erreur)
 
 
-class AjustementForm(DsfrForm):
+class AjustementForm(BaseForm):
     date = forms.DateField(label="Date de l'accord", widget=DATE)
     objet = forms.CharField(label="Objet", max_length=200)
     decision = forms.CharField(label="Décision", widget=forms.Textarea(attrs={"rows": 3}))
@@ -78,7 +78,7 @@ class AjustementForm(DsfrForm):
         return donnees
 
 
-class ResultatForm(DsfrModelForm):
+class ResultatForm(ModelForm):
     class Meta:
         model = ResultatAction
         fields = ["periode_debut", "periode_fin", *CHAMPS_RESULTAT]
@@ -116,7 +116,7 @@ class ResultatForm(DsfrModelForm):
         pass
 
 
-class ChangementEtatForm(DsfrForm):
+class ChangementEtatForm(BaseForm):
     date = forms.DateField(label="Date", widget=DATE)
     motif = forms.CharField(label="Motif (obligatoire pour un refus)", max_length=250, required=False)
     type_sortie = forms.ChoiceField(
@@ -124,7 +124,7 @@ class ChangementEtatForm(DsfrForm):
     )
 
 
-class PrescrireForm(DsfrForm):
+class PrescrireForm(BaseForm):
     motif_hors_capacite = forms.CharField(
         label="Motif de la prescription sur une action complète",
         help_text="Obligatoire seulement si l'action est complète.",
@@ -133,7 +133,7 @@ class PrescrireForm(DsfrForm):
     )
 
 
-class PartenaireForm(DsfrModelForm):
+class PartenaireForm(ModelForm):
     # Wider than the 14 digits: a SIRET is often typed with spaces (732 829 320 00074).
     siret = forms.CharField(label="SIRET", max_length=20, help_text="14 chiffres, espaces acceptés.")
 
@@ -146,20 +146,20 @@ class PartenaireForm(DsfrModelForm):
         return (self.cleaned_data.get("siret") or "").replace(" ", "")
 
 
-class FinancementForm(DsfrModelForm):
+class FinancementForm(ModelForm):
     class Meta:
         model = Financement
         fields = ["partenaire", "type", "reference", "intitule", "date_debut", "date_fin", "montant_conventionne"]
         widgets = {"date_debut": DATE, "date_fin": DATE}
 
 
-class CofinancementForm(DsfrModelForm):
+class CofinancementForm(ModelForm):
     class Meta:
         model = Cofinancement
         fields = ["financeur", "libelle", "montant"]
 
 
-class VersementForm(DsfrModelForm):
+class VersementForm(ModelForm):
     class Meta:
         model = Versement
         fields = ["nature", "date", "montant"]
@@ -169,7 +169,7 @@ class VersementForm(DsfrModelForm):
         pass
 
 
-class ActionForm(DsfrModelForm):
+class ActionForm(ModelForm):
     class Meta:
         model = Action
         fields = [
@@ -211,7 +211,7 @@ class ActionForm(DsfrModelForm):
         return donnees
 
 
-class MembreForm(DsfrModelForm):
+class MembreForm(ModelForm):
     class Meta:
         model = MembreGroupe
         fields = ["nom", "structure", "utilisateur", "partenaire"]
@@ -225,7 +225,7 @@ class MembreForm(DsfrModelForm):
         self.fields["utilisateur"].queryset = self.fields["utilisateur"].queryset.filter(is_active=True)
 
 
-class ReunionForm(DsfrModelForm):
+class ReunionForm(ModelForm):
     decisions = forms.CharField(
         label="Décisions (une par ligne)", widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
@@ -240,7 +240,7 @@ class ReunionForm(DsfrModelForm):
         self.fields["participants"].queryset = groupe.membres.all()
 
 
-class ImportPartenairesForm(DsfrForm):
+class ImportPartenairesForm(BaseForm):
     fichier = forms.FileField(label="Fichier CSV des partenaires")
     mode = forms.ChoiceField(
         label="Mode",

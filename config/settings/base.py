@@ -1,7 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import datetime
-import warnings
 from pathlib import Path
 
 from .env import database_config, env_bool, env_int, env_list
@@ -110,10 +109,13 @@ TEMPLATES = [
     }
 ]
 
-# django-dsfr renders fields only when FORM_RENDERER keeps its default. Marking optional fields is
-# the DSFR's current rule; the library warns on every form that this transitional setting exists.
+# The theme of the pages and forms: a folder of templates/ui/ (pacte.themes). "dsfr", the State's design system, is
+# for a State operator only; a département's own identity will be another theme.
+PACTE_THEME = "dsfr"
+
+# Marking optional fields is the DSFR's current rule (django-dsfr's field templates, drawn by the DSFR theme's
+# renderer, read it).
 DSFR_MARK_OPTIONAL_FIELDS = True
-warnings.filterwarnings("ignore", message="Transitional Django setting DSFR_MARK_OPTIONAL_FIELDS", category=UserWarning)
 DSFR_USE_INTEGRITY_CHECKSUMS = True
 
 DATABASES = {"default": database_config(VAR_DIR / "pacte.sqlite3")}

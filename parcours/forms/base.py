@@ -6,14 +6,14 @@ all of them live on one page with unique field ids.
 
 from django import forms
 
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 
 
 class ChampDate(forms.DateField):
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class FormulaireParcours(DsfrForm):
+class FormulaireParcours(BaseForm):
     """Base of the event forms: bound to one parcours, carries its version."""
 
     slug = ""

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.models import MDD, Commune
 from pacte.widgets import SelectRapide
 from parcours import personnes
@@ -16,7 +16,7 @@ from parcours.forms.base import ChampDate
 from parcours.models.beneficiaires import numero_allocataire_validator
 
 
-class NouveauBeneficiaireForm(DsfrForm):
+class NouveauBeneficiaireForm(BaseForm):
     organisme_payeur = forms.ChoiceField(label="Organisme payeur", choices=OrganismePayeur.choices, widget=SelectRapide)
     numero_allocataire = forms.CharField(
         label="Numéro allocataire", max_length=13, validators=[numero_allocataire_validator]
@@ -40,8 +40,6 @@ class NouveauBeneficiaireForm(DsfrForm):
     confirme_autre_personne = forms.BooleanField(
         label="J'ai vérifié les personnes proches ci-dessus : il s'agit d'une autre personne.",
         required=False,
-        # django-dsfr's own checkbox snippet needs django-widget-tweaks, not enabled in this project.
-        template_name="parcours/includes/case_a_cocher.html",
     )
 
     def __init__(self, *args, user, **kwargs):

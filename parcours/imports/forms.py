@@ -1,11 +1,11 @@
 from django import forms
 
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 
 TAILLE_MAX = 20 * 1024 * 1024
 
 
-class DepotEntrantsForm(DsfrForm):
+class DepotEntrantsForm(BaseForm):
     fichier = forms.FileField(
         label="Fichier des nouveaux entrants (CSV)",
         help_text="Fichier CSV de la CAF ou de la MSA, séparé par des points-virgules ou des virgules, "

@@ -7,13 +7,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from pacte.access import administrateur_requis
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.models.journal import journaliser
 from parcours.models import Beneficiaire
 from parcours.rgpd import donnees_de_la_personne
 
 
-class RechercheDroitAccesForm(DsfrForm):
+class RechercheDroitAccesForm(BaseForm):
     numero_allocataire = forms.RegexField(
         label="Numéro allocataire",
         regex=r"^\d{7,13}$",

@@ -1,6 +1,6 @@
 """gunicorn's master prepares what every worker needs before it forks them (config/prechauffage.py, gunicorn.conf.py):
-the pages and the field templates are compiled, and no database connection is opened (it would be shared by every
-worker). No django_db marker here: any query fails the test."""
+the pages, the UI components of the theme and the field templates are compiled, and no database connection is
+opened (it would be shared by every worker). No django_db marker here: any query fails the test."""
 
 import runpy
 
@@ -11,15 +11,17 @@ from django.template.autoreload import reset_loaders
 from django.template.loaders.filesystem import Loader
 
 from config.prechauffage import prechauffer
-from pacte.forms import _RENDU_DSFR
+from pacte.themes import gabarit, rendu
 
 PAGES = ["base.html", "parcours/fiche.html", "parcours/file_active.html", "partenaires/catalogue.html"]
+COMPOSANTS = ["bouton", "tableau", "alerte", "entete"]
 CHAMPS = ["dsfr/form_field_snippets/input_snippet.html", "django/forms/widgets/select.html"]
+CHAMPS_DU_THEME = ["champs/case_a_cocher"]
 
 
 def _vider_les_caches():
     reset_loaders()
-    for loader in _RENDU_DSFR.engine.engine.template_loaders:
+    for loader in rendu().engine.engine.template_loaders:
         loader.reset()
 
 
@@ -41,10 +43,10 @@ def test_le_prechauffage_compile_les_pages_et_les_champs_une_fois_pour_tous_les_
     _vider_les_caches()
     assert prechauffer() > 100
     lectures.clear()
-    for nom in PAGES:
+    for nom in PAGES + [gabarit(c) for c in COMPOSANTS]:
         engines["django"].get_template(nom)
-    for nom in CHAMPS:
-        _RENDU_DSFR.get_template(nom)
+    for nom in CHAMPS + [gabarit(c) for c in CHAMPS_DU_THEME]:
+        rendu().get_template(nom)
     assert lectures == [], "ces gabarits auraient été compilés par chaque worker"
 
 

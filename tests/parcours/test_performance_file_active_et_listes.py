@@ -8,7 +8,7 @@ import pytest
 from django import forms
 from django.urls import reverse
 
-from pacte.forms import DsfrForm
+from pacte.forms import BaseForm
 from pacte.widgets import SelectRapide
 from tests.parcours.factories import BeneficiaireFactory, FreinFactory, ParcoursFactory
 
@@ -77,11 +77,11 @@ def test_recherche_et_filtres_en_nombre_de_requetes_constant(client_agent, mdd, 
 CHOIX = [("", "---"), ("a", "A & <b>"), ("Groupe", [("x", "X"), ("y", "« Y »")]), (3, "Trois")]
 
 
-class AvecSelectDjango(DsfrForm):
+class AvecSelectDjango(BaseForm):
     champ = forms.ChoiceField(choices=CHOIX, required=False)
 
 
-class AvecSelectRapide(DsfrForm):
+class AvecSelectRapide(BaseForm):
     champ = forms.ChoiceField(choices=CHOIX, required=False, widget=SelectRapide)
 
 
