@@ -1,6 +1,8 @@
 """Forms of the agenda, the invitations, the convocations and the letter templates."""
 
 from django import forms
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from courriers.choices import Canal, NatureCreneau
 from courriers.querysets import _mdds_de
@@ -62,3 +64,21 @@ class VersionForm(BaseForm):
     texte_sms = forms.CharField(
         label="Texte du SMS", max_length=480, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ChoixCreneauForm(BaseForm):
+    """The person's choice among the free slots of their MDD, grouped by day."""
+
+    creneau = forms.TypedChoiceField(
+        label="Créneau", coerce=int, widget=forms.RadioSelect, error_messages={"required": "Choisissez un créneau."}
+    )
+
+    def __init__(self, *args, jours, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["creneau"].choices = [
+            (
+                date_format(jour, "l j F Y").capitalize(),
+                [(c.pk, f"{localtime(c.debut):%H:%M} — {c.get_nature_display()}, {c.site.nom}") for c in creneaux],
+            )
+            for jour, creneaux in jours
+        ]

@@ -1,7 +1,13 @@
-import pytest
+import datetime
 
+import pytest
+from django.utils import timezone
+
+from courriers import modeles
+from courriers.models import Consentement, ParametresCourriers
+from courriers.models.parametres import DEFAUTS
 from tests.courriers.factories import CreneauFactory
-from tests.pacte.factories import SiteFactory
+from tests.pacte.factories import PacteFactory, SiteFactory
 from tests.parcours.factories import ParcoursFactory, agent_mdd
 
 
@@ -31,3 +37,23 @@ def parcours(site):
 @pytest.fixture
 def creneau(site, agent):
     return CreneauFactory(site=site, agent=agent)
+
+
+@pytest.fixture
+def referentiel_courriers(db):
+    """The pact and its courriers parameters, as charger_referentiel writes them, with the default templates."""
+    PacteFactory()
+    # Every hour allowed: the tests of the night rule set their own hours (and pass a weekday to the queue).
+    ParametresCourriers.objects.create(departement_code="87", **{**DEFAUTS, "sms_heure_debut": 0, "sms_heure_fin": 24})
+    modeles.installer_modeles_par_defaut("87")
+
+
+@pytest.fixture
+def joignable(parcours):
+    """The person of `parcours`, who agreed to SMS and e-mail."""
+    Consentement.objects.create(beneficiaire=parcours.beneficiaire, sms=True, email=True)
+    return parcours
+
+
+# A Wednesday at 10:00, local time: the queue's clock in tests, whatever the day the suite runs.
+UN_MERCREDI = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=timezone.get_current_timezone())
