@@ -12,6 +12,7 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import make_msgid
 from django.db.models import F
 from django.utils import timezone
 
@@ -41,7 +42,8 @@ def _envoyer_email(message) -> str:
         body=message.contenu,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.destinataire],
-        headers={"X-Pacte-Message": str(message.pk)},
+        # Our own Message-ID: the provider's bounce callbacks name the message by it.
+        headers={"X-Pacte-Message": str(message.pk), "Message-ID": make_msgid(f"message-{message.pk}")},
     )
     courriel.attach_alternative(f'<html lang="fr"><body>{gabarits.en_html(message.contenu)}</body></html>', "text/html")
     try:
@@ -52,7 +54,7 @@ def _envoyer_email(message) -> str:
         ) from None
     except (smtplib.SMTPException, OSError) as exc:
         raise sms.ErreurEnvoi(f"Le serveur de courriel ne répond pas ({exc.__class__.__name__}).") from None
-    return courriel.extra_headers.get("Message-ID", "") or f"courriel-{message.pk}"
+    return courriel.extra_headers["Message-ID"]
 
 
 def _remettre(message, erreur, p):
