@@ -64,8 +64,12 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Login throttling: 5 failures for one account from one address lock it for 15 minutes.
+# Login throttling (pacte/connexion.py): 5 failures for one account (whatever the case of its e-mail) from one
+# address lock it for 15 minutes; 20 failures from one address, all accounts together, lock that address.
+AXES_HANDLER = "pacte.connexion.GestionnaireConnexions"
+AXES_USERNAME_CALLABLE = "pacte.connexion.identifiant_normalise"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+PACTE_CONNEXION_ECHECS_PAR_ADRESSE = env_int("PACTE_CONNEXION_ECHECS_PAR_ADRESSE", 20)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
