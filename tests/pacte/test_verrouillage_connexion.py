@@ -1,4 +1,4 @@
-"""Login lockout: the case of the e-mail does not reset the counter; spraying many accounts from one address is stopped."""
+"""Login lockout: the case of the e-mail gives no new tries; spraying accounts from one address is stopped."""
 
 import pytest
 from django.conf import settings
