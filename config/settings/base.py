@@ -25,7 +25,6 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
@@ -170,11 +169,14 @@ CACHES = {
 # How long the dashboard serves figures already computed (seconds); «Recalculer» bypasses it.
 PACTE_FRAICHEUR_INDICATEURS = env_int("PACTE_FRAICHEUR_INDICATEURS", 10 * 60)
 
+# Lifetime of an API token (pacte/models/jetons.py): after it, the user creates a new one on their page.
+PACTE_JETON_API_DUREE_JOURS = env_int("PACTE_JETON_API_DUREE_JOURS", 90)
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "pacte.api.authentification.AuthentificationParJeton",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -1,3 +1,4 @@
+from .jetons import JetonAPI
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
 from .taches import ImportFichier, TacheDeFond
@@ -7,6 +8,7 @@ __all__ = [
     "MDD",
     "Commune",
     "ImportFichier",
+    "JetonAPI",
     "JournalAcces",
     "Objectif",
     "Pacte",
