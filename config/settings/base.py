@@ -41,6 +41,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after the static files: every response Django builds is private, no-store (personal data).
+    "pacte.middleware.PasDeCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Right after the sessions: it marks the session to save before SessionMiddleware writes it.
     "pacte.middleware.SessionGlissanteMiddleware",
