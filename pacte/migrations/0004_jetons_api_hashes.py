@@ -10,9 +10,18 @@ import datetime
 import hashlib
 
 import django.db.models.deletion
+import django.utils.dateparse
 import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
+
+
+def _en_utc(valeur):
+    if isinstance(valeur, str):
+        valeur = django.utils.dateparse.parse_datetime(valeur)
+    if isinstance(valeur, datetime.datetime) and django.utils.timezone.is_naive(valeur):
+        return django.utils.timezone.make_aware(valeur, datetime.UTC)
+    return valeur
 
 
 def deplacer_jetons_en_clair(apps, schema_editor):
@@ -24,7 +33,8 @@ def deplacer_jetons_en_clair(apps, schema_editor):
     expire_le = maintenant + datetime.timedelta(days=settings.PACTE_JETON_API_DUREE_JOURS)
     with connexion.cursor() as curseur:
         curseur.execute("SELECT key, user_id, created FROM authtoken_token")
-        lignes = curseur.fetchall()
+        # SQLite gives naive UTC datetimes (or text) for the creation date: read them as UTC.
+        lignes = [(cle, user_id, _en_utc(cree)) for cle, user_id, cree in curseur.fetchall()]
         JetonAPI.objects.bulk_create(
             JetonAPI(
                 utilisateur_id=user_id,
