@@ -174,6 +174,10 @@ PACTE_FRAICHEUR_INDICATEURS = env_int("PACTE_FRAICHEUR_INDICATEURS", 10 * 60)
 # Lifetime of an API token (pacte/models/jetons.py): after it, the user creates a new one on their page.
 PACTE_JETON_API_DUREE_JOURS = env_int("PACTE_JETON_API_DUREE_JOURS", 90)
 
+# Duplicate checks of the creation form per user and minute (parcours/personnes.py): the check looks people up
+# by numéro allocataire across the département, so it must not become a directory to scan.
+PACTE_VERIFICATIONS_DOUBLONS_PAR_MINUTE = env_int("PACTE_VERIFICATIONS_DOUBLONS_PAR_MINUTE", 10)
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 REST_FRAMEWORK = {

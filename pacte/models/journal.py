@@ -92,6 +92,19 @@ def journaliser_parcours(request, parcours, *, libelle=""):
     )
 
 
+def journaliser_parcours_affiches(request, parcours, *, libelle):
+    """The rule for every list of named people: one entry per person shown, all in one INSERT.
+
+    `parcours` is the page's rows (25 in the file active, 50 in the list to orient); an empty page logs nothing."""
+    journaliser_liste(
+        request.user,
+        page=request.get_full_path(),
+        objet="parcours",
+        lignes=((p.pk, p.beneficiaire_id) for p in parcours),
+        libelle=libelle,
+    )
+
+
 def journaliser_liste(user, *, page, objet, lignes, nature="consultation", libelle=""):
     """One entry per named record shown in a list, written in one query.
 
