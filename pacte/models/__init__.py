@@ -1,3 +1,4 @@
+from .demandes import DemandeAcces
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
 from .taches import ImportFichier, TacheDeFond
@@ -6,6 +7,7 @@ from .utilisateurs import Role, User
 __all__ = [
     "MDD",
     "Commune",
+    "DemandeAcces",
     "ImportFichier",
     "JournalAcces",
     "Objectif",

@@ -18,6 +18,7 @@ class JournalAcces(models.Model):
         CONSULTATION = "consultation", "Consultation"
         EXPORT = "export", "Export"
         MODIFICATION = "modification", "Modification"
+        CONNEXION = "connexion", "Connexion"
 
     utilisateur = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="acces", verbose_name="utilisateur"
@@ -94,3 +95,8 @@ def journaliser_liste(user, *, page, objet, lignes, nature="consultation", libel
             for objet_id, beneficiaire_id in lignes
         ]
     )
+
+
+def journaliser_connexion(request, user, *, methode: str):
+    """A successful login, by password or by ProConnect (the failures are django-axes' records)."""
+    return journaliser(user, page=request.path, objet="connexion", nature="connexion", libelle=f"par {methode}")
