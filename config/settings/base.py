@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import database_config, env_bool, env_int, env_list
+from .env import database_config, env_bool, env_int, env_list, origine
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -112,7 +112,9 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # Chromium checks form-action on the redirects that follow a form: the ProConnect button and the logout
+        # (end of session) lead to ProConnect.
+        "form-action": ["'self'", *([origine(PROCONNECT_ISSUER)] if PROCONNECT_ACTIF else [])],
         "frame-ancestors": ["'none'"],
     }
 }

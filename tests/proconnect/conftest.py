@@ -43,7 +43,8 @@ def demarrer_fournisseur(dossier: Path, redirections: list[str]):
     return processus, Fournisseur(url=f"http://127.0.0.1:{ligne.strip()}", base=base)
 
 
-@pytest.fixture(scope="module")
+# One provider per test process: it starts in a few seconds, its identities are read-only.
+@pytest.fixture(scope="session")
 def fournisseur(tmp_path_factory):
     processus, fournisseur = demarrer_fournisseur(tmp_path_factory.mktemp("fournisseur"), ["http://testserver"])
     yield fournisseur
@@ -63,6 +64,10 @@ def configurer_proconnect(settings, fournisseur):
     settings.PROCONNECT_DOMAINES = ["departement.test"]
     settings.PROCONNECT_ACTIF = True
     settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, "pacte.proconnect.backend.ProConnectBackend"]
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**directives, "form-action": [*directives["form-action"], fournisseur.url]}
+    }
 
 
 @pytest.fixture
