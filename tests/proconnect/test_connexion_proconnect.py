@@ -195,3 +195,19 @@ def test_la_connexion_par_mot_de_passe_est_journalisee_aussi(client):
     UserFactory(email=CAMILLE)
     client.post("/connexion/", {"username": CAMILLE, "password": "mot-de-passe-de-test"})
     assert JournalAcces.objects.get(nature="connexion").libelle == "par mot de passe"
+
+
+def test_un_fournisseur_injoignable_donne_un_message_francais(client, proconnect, settings):
+    settings.PROCONNECT_ISSUER = "http://127.0.0.1:9/o"
+    response = client.get("/proconnect/connexion/")
+    assert response.url == "/connexion/"
+    assert "ProConnect ne répond pas pour le moment." in messages_de(response)[0]
+    assert "oidc_states" not in client.session
+
+
+def test_un_document_de_decouverte_d_un_autre_emetteur_est_refuse(client, proconnect, settings):
+    # The same provider reached by another name announces its own issuer: not the one configured.
+    settings.PROCONNECT_ISSUER = proconnect.issuer.replace("127.0.0.1", "localhost")
+    response = client.get("/proconnect/connexion/")
+    assert response.url == "/connexion/"
+    assert "ProConnect ne répond pas pour le moment." in messages_de(response)[0]

@@ -13,7 +13,7 @@ ISSUER = f"http://127.0.0.1:{PORT}/o"
 
 SECRET_KEY = "fournisseur-de-test"
 DEBUG = False
-ALLOWED_HOSTS = ["127.0.0.1"]
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "tests.proconnect.fournisseur.urls"
 USE_TZ = True
 INSTALLED_APPS = [
