@@ -1,3 +1,4 @@
+from .demandes import DemandeAcces
 from .jetons import JetonAPI
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
@@ -7,6 +8,7 @@ from .utilisateurs import Role, User
 __all__ = [
     "MDD",
     "Commune",
+    "DemandeAcces",
     "ImportFichier",
     "JetonAPI",
     "JournalAcces",
