@@ -19,7 +19,6 @@ from courriers.invitations import jeton
 from courriers.modeles import installer_modeles_par_defaut
 from courriers.models import Invitation, Message, ModeleCourrier
 from tests.pacte.factories import PacteFactory
-
 from tests.securite.monde import ROLES, construire_monde
 
 
@@ -42,7 +41,9 @@ def _lettre(m):
 
 
 def _jeton(m):
-    invitation = Invitation.objects.create(parcours=m["parcours"], expire_le=timezone.now() + datetime.timedelta(days=3))
+    invitation = Invitation.objects.create(
+        parcours=m["parcours"], expire_le=timezone.now() + datetime.timedelta(days=3)
+    )
     return {"jeton": jeton(invitation.pk)}
 
 
