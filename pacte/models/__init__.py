@@ -1,6 +1,6 @@
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
-from .taches import ImportFichier, TacheDeFond
+from .taches import ImportFichier, TacheDeFond, TransitionImport
 from .utilisateurs import Role, User
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "TacheDeFond",
     "Territoire",
     "Thematique",
+    "TransitionImport",
     "User",
 ]
