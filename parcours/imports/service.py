@@ -156,7 +156,7 @@ def _importer(
     jeton: str = "",
     dry_run: bool = False,
     par=None,
-    taille_lot: int = TAILLE_LOT,
+    taille_lot: int | None = None,
     progression: Callable[[int], None] | None = None,
     sur_refus: Callable[[LigneRefusee], None] | None = None,
     garder_refus: int = LIMITE_REFUS_APERCU,
@@ -170,6 +170,7 @@ def _importer(
     and a new call resumes where it stopped. On any error the import is left interrompu, to be resumed.
     """
     ecrire = import_fichier is not None and not dry_run
+    taille_lot = taille_lot or TAILLE_LOT
     ref = Referentiel.charger(aujourdhui)
     try:
         if ecrire:
