@@ -12,6 +12,7 @@ first batch is written: for XML, the document is read through once before anythi
 """
 
 import datetime
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,6 +32,11 @@ TAILLE_LOT = 1000
 # otherwise leaves the planner scanning whole tables for the look-ups of each batch.
 LOTS_ENTRE_ANALYSES = 20
 LIMITE_REFUS_APERCU = 200
+ERREUR_INATTENDUE = (
+    "Erreur inattendue pendant l'enregistrement (le détail est dans le journal du serveur) : "
+    "l'import peut être repris, il continuera après le dernier lot enregistré."
+)
+logger = logging.getLogger(__name__)
 MEME_PERSONNE = "même organisme, numéro allocataire et qualité"
 
 
@@ -200,7 +206,9 @@ def _importer(
         raise
     except BaseException as exc:
         if ecrire and jeton:
-            message = str(exc) if isinstance(exc, FichierInvalide) else f"Erreur inattendue : {exc}"
+            # The page shows this message: a technical error (often in English) stays in the server's log.
+            message = str(exc) if isinstance(exc, FichierInvalide) else ERREUR_INATTENDUE
+            logger.exception("Import n° %s interrompu", import_fichier.pk)
             etats.interrompre(import_fichier, jeton, erreur=message, par=par)
         raise
     if ecrire:

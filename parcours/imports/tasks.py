@@ -8,7 +8,8 @@ from django_tasks import task
 from pacte.models import ImportFichier
 from pacte.taches import avancer, executer, terminer
 from parcours.imports import etats
-from parcours.imports.service import importer_fichier
+from parcours.imports.format import FichierInvalide
+from parcours.imports.service import ERREUR_INATTENDUE, importer_fichier
 
 
 @task()
@@ -32,6 +33,11 @@ def importer_entrants_tache(tache_id: int, import_id: int, jeton: str = "") -> d
         except etats.ExecutionRemplacee as exc:
             terminer(tache_id, message=str(exc))
             return {}
+        except FichierInvalide:
+            raise
+        except Exception as exc:
+            # The job's message is shown on the progress page: French, the technical detail in the chained cause.
+            raise RuntimeError(ERREUR_INATTENDUE) from exc
         terminer(
             tache_id,
             message=(

@@ -143,3 +143,21 @@ def test_sur_postgresql_deux_demarrages_simultanes_n_en_laissent_passer_qu_un():
     assert resultats.count("gagne") == 1
     assert all("déjà en cours" in r for r in resultats if r != "gagne")
     assert ImportFichier.objects.filter(etat=E.EN_COURS).count() == 1
+
+
+@pytest.mark.django_db
+def test_une_erreur_technique_anglaise_n_atteint_pas_la_page(client, referentiel, charge_orientation, monkeypatch):
+    client.force_login(charge_orientation)
+    import_fichier = _deposer(client, _contenu(3))
+
+    def panne(*args):
+        raise RuntimeError("connection reset by peer")
+
+    monkeypatch.setattr(ecriture, "enregistrer_parcours", panne)
+    client.post(reverse("imports:confirmer", args=[import_fichier.pk]))
+    import_fichier.refresh_from_db()
+    assert import_fichier.etat == E.ECHOUE
+    page = html.unescape(client.get(reverse("imports:suivi", args=[import_fichier.pk])).content.decode())
+    assert "Erreur inattendue pendant l'enregistrement" in page
+    assert "connection reset" not in page
+    assert "connection reset" not in import_fichier.tache.message
