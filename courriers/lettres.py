@@ -2,10 +2,12 @@
 a DL envelope (110 × 220 mm: the address block about 100 mm from the left edge and 45 to 50 mm from the top, on an
 A4 sheet folded in three, as La Poste's addressing norm NF Z10-011 expects — at most six lines)."""
 
+import io
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
+from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
 from courriers import gabarits
@@ -70,15 +72,18 @@ def pdf(lettres: list[Lettre]) -> bytes:
 
 
 def pdf_fusionne(lettres, avancer=None) -> bytes:
-    """Many letters in one PDF, laid out a chunk at a time; `avancer(fait, total)` is told after each chunk."""
+    """Many letters in one PDF: each chunk laid out and written by WeasyPrint, its layout then dropped, and the
+    chunks' pages appended by pypdf, so memory holds one chunk's layout plus the PDF being built (about 1.2 kB a
+    letter), not the layout of every page. `avancer(fait, total)` is told after each chunk."""
     lettres = list(lettres)
-    documents = []
+    if not lettres:
+        return b""
+    fusion = PdfWriter()
     for debut in range(0, len(lettres), LETTRES_PAR_PASSE):
         morceau = lettres[debut : debut + LETTRES_PAR_PASSE]
-        documents.append(HTML(string=_html(morceau)).render())
+        fusion.append(PdfReader(io.BytesIO(pdf(morceau))))
         if avancer:
             avancer(debut + len(morceau), len(lettres))
-    if not documents:
-        return b""
-    pages = [page for document in documents for page in document.pages]
-    return documents[0].copy(pages).write_pdf()
+    sortie = io.BytesIO()
+    fusion.write(sortie)
+    return sortie.getvalue()
