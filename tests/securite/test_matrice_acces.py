@@ -31,6 +31,12 @@ M = {
     "droit_d_acces": (None, "302 404 404 404 404 404 200"),
     "droit_d_acces_export": (lambda m: {"pk": m["parcours"].beneficiaire_id}, "302 404 404 404 404 404 200"),
     "jeton_api": (None, "302 200 200 200 200 200 200"),
+    # ProConnect answers 404 while it is not configured (tests/proconnect/ run it against a real provider)
+    "proconnect_debut": (None, "404 404 404 404 404 404 404"),
+    "proconnect_retour": (None, "404 404 404 404 404 404 404"),
+    "proconnect_attente": (None, "404 404 404 404 404 404 404"),
+    "demandes_acces": (None, "302 404 404 404 404 404 200"),
+    "demande_acces": (lambda m: {"pk": 999999}, "302 404 404 404 404 404 404"),
     "tache": (_pk("tache"), "302 404 404 404 404 404 200"),
     "tache_fichier": (_pk("tache"), "302 404 404 404 404 404 404"),
     # parcours
