@@ -1,7 +1,19 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from pacte.models import MDD, Commune, DemandeAcces, JournalAcces, Objectif, Pacte, Site, Territoire, Thematique, User
+from pacte.models import (
+    MDD,
+    Commune,
+    DemandeAcces,
+    JetonAPI,
+    JournalAcces,
+    Objectif,
+    Pacte,
+    Site,
+    Territoire,
+    Thematique,
+    User,
+)
 
 
 class ThematiqueInline(admin.TabularInline):
@@ -96,6 +108,22 @@ class JournalAccesAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(JetonAPI)
+class JetonAPIAdmin(admin.ModelAdmin):
+    """Tokens are created by their user only; the administrator sees who holds one and revokes it (delete)."""
+
+    list_display = ["utilisateur", "prefixe", "created_at", "expire_le"]
+    search_fields = ["utilisateur__email", "prefixe"]
+    fields = ["utilisateur", "prefixe", "created_at", "expire_le"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 

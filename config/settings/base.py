@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
@@ -45,6 +44,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after the static files: every response Django builds is private, no-store (personal data).
+    "pacte.middleware.PasDeCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Right after the sessions: it marks the session to save before SessionMiddleware writes it.
     "pacte.middleware.SessionGlissanteMiddleware",
@@ -91,8 +92,12 @@ OIDC_RP_SIGN_ALGO = os.environ.get("PROCONNECT_ALGORITHME", "RS256")
 OIDC_AUTHENTICATION_CALLBACK_URL = "proconnect_retour"
 OIDC_TIMEOUT = 10
 
-# Login throttling: 5 failures for one account from one address lock it for 15 minutes.
+# Login throttling (pacte/connexion.py): 5 failures for one account (whatever the case of its e-mail) from one
+# address lock it for 15 minutes; 20 failures from one address, all accounts together, lock that address.
+AXES_HANDLER = "pacte.connexion.GestionnaireConnexions"
+AXES_USERNAME_CALLABLE = "pacte.connexion.identifiant_normalise"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+PACTE_CONNEXION_ECHECS_PAR_ADRESSE = env_int("PACTE_CONNEXION_ECHECS_PAR_ADRESSE", 20)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -195,11 +200,18 @@ CACHES = {
 # How long the dashboard serves figures already computed (seconds); «Recalculer» bypasses it.
 PACTE_FRAICHEUR_INDICATEURS = env_int("PACTE_FRAICHEUR_INDICATEURS", 10 * 60)
 
+# Lifetime of an API token (pacte/models/jetons.py): after it, the user creates a new one on their page.
+PACTE_JETON_API_DUREE_JOURS = env_int("PACTE_JETON_API_DUREE_JOURS", 90)
+
+# Duplicate checks of the creation form per user and minute (parcours/personnes.py): the check looks people up
+# by numéro allocataire across the département, so it must not become a directory to scan.
+PACTE_VERIFICATIONS_DOUBLONS_PAR_MINUTE = env_int("PACTE_VERIFICATIONS_DOUBLONS_PAR_MINUTE", 10)
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "pacte.api.authentification.AuthentificationParJeton",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

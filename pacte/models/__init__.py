@@ -1,4 +1,5 @@
 from .demandes import DemandeAcces
+from .jetons import JetonAPI
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
 from .taches import ImportFichier, TacheDeFond
@@ -9,6 +10,7 @@ __all__ = [
     "Commune",
     "DemandeAcces",
     "ImportFichier",
+    "JetonAPI",
     "JournalAcces",
     "Objectif",
     "Pacte",

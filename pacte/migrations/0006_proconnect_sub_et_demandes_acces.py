@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pacte", "0003_taches_de_fond_et_imports"),
+        ("pacte", "0005_journal_immuable"),
     ]
 
     operations = [
