@@ -229,3 +229,14 @@ def test_la_deconnexion_d_un_agent_connecte_par_mot_de_passe_reste_locale(client
     response = client.post("/deconnexion/")
     assert response.url == "/connexion/"
     assert "_auth_user_id" not in client.session
+
+
+def test_une_personne_dont_la_demande_a_ete_refusee_le_lit(danse, client):
+    danse.connecter("nouvelle")
+    DemandeAcces.objects.update(statut=DemandeAcces.Statut.REFUSEE)
+    client.session.flush()
+    response = danse.connecter("nouvelle")
+    assert response.url == "/proconnect/acces-en-attente/"
+    assert "Votre demande d'accès a été refusée" in client.get(response.url).content.decode()
+    assert "_auth_user_id" not in client.session
+    assert DemandeAcces.objects.get().statut == DemandeAcces.Statut.REFUSEE
