@@ -36,9 +36,7 @@ class PaginationPacte(PageNumberPagination):
             return self.page_size
         taille = _entier_positif(request.query_params[self.page_size_query_param])
         if taille is None or taille > self.max_page_size:
-            raise ValidationError(
-                {"taille": [f"La taille de page est un nombre entier de 1 à {self.max_page_size}."]}
-            )
+            raise ValidationError({"taille": [f"La taille de page est un nombre entier de 1 à {self.max_page_size}."]})
         return taille
 
     def get_page_number(self, request, paginator):
