@@ -1,9 +1,12 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import datetime
+import os
 from pathlib import Path
 
-from .env import database_config, env_bool, env_int, env_list
+from django.core.exceptions import ImproperlyConfigured
+
+from .env import database_config, env_bool, env_int, env_list, origine
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -60,10 +63,34 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# ProConnect (OpenID Connect) for the agents, beside the password: on once the issuer and the client are set.
+PROCONNECT_ISSUER = os.environ.get("PROCONNECT_ISSUER", "").strip().rstrip("/")
+PROCONNECT_CLIENT_ID = os.environ.get("PROCONNECT_CLIENT_ID", "").strip()
+PROCONNECT_CLIENT_SECRET = os.environ.get("PROCONNECT_CLIENT_SECRET", "").strip()
+PROCONNECT_SCOPES = os.environ.get("PROCONNECT_SCOPES", "openid email given_name usual_name uid siret").strip()
+# Only these e-mail domains may log in or ask for an access (lower case, no "@"); empty: nobody.
+PROCONNECT_DOMAINES = [d.lower().lstrip("@") for d in env_list("PROCONNECT_DOMAINES", [])]
+PROCONNECT_ACTIF = bool(PROCONNECT_ISSUER and PROCONNECT_CLIENT_ID and PROCONNECT_CLIENT_SECRET)
+# An operator whose agents all come through ProConnect switches the password off (the Django admin included).
+CONNEXION_PAR_MOT_DE_PASSE = env_bool("PACTE_CONNEXION_MOT_DE_PASSE", True)
+if not (PROCONNECT_ACTIF or CONNEXION_PAR_MOT_DE_PASSE):
+    raise ImproperlyConfigured(
+        "PACTE_CONNEXION_MOT_DE_PASSE=0 sans ProConnect configuré : personne ne pourrait se connecter. "
+        "Renseignez PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET."
+    )
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    *(["django.contrib.auth.backends.ModelBackend"] if CONNEXION_PAR_MOT_DE_PASSE else []),
+    *(["pacte.proconnect.backend.ProConnectBackend"] if PROCONNECT_ACTIF else []),
 ]
+# mozilla-django-oidc: PKCE on top of state and nonce; the id_token kept for the end of session at logout.
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_RP_SIGN_ALGO = os.environ.get("PROCONNECT_ALGORITHME", "RS256")
+OIDC_AUTHENTICATION_CALLBACK_URL = "proconnect_retour"
+OIDC_TIMEOUT = 10
 
 # Login throttling (pacte/connexion.py): 5 failures for one account (whatever the case of its e-mail) from one
 # address lock it for 15 minutes; 20 failures from one address, all accounts together, lock that address.
@@ -90,7 +117,9 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # Chromium checks form-action on the redirects that follow a form: the ProConnect button and the logout
+        # (end of session) lead to ProConnect.
+        "form-action": ["'self'", *([origine(PROCONNECT_ISSUER)] if PROCONNECT_ACTIF else [])],
         "frame-ancestors": ["'none'"],
     }
 }

@@ -32,6 +32,7 @@ class JournalAcces(models.Model):
         CONSULTATION = "consultation", "Consultation"
         EXPORT = "export", "Export"
         MODIFICATION = "modification", "Modification"
+        CONNEXION = "connexion", "Connexion"
 
     utilisateur = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="acces", verbose_name="utilisateur"
@@ -145,3 +146,8 @@ def purger_journal(**filtre) -> int:
     with purge_du_journal_autorisee():
         entrees = models.QuerySet(JournalAcces).filter(**filtre)
         return entrees._raw_delete(entrees.db)
+
+
+def journaliser_connexion(request, user, *, methode: str):
+    """A successful login, by password or by ProConnect (the failures are django-axes' records)."""
+    return journaliser(user, page=request.path, objet="connexion", nature="connexion", libelle=f"par {methode}")
