@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from pacte.models import ImportFichier
 from pacte.models.journal import journaliser
+from pacte.tableurs import ligne_csv
 from parcours.imports.lecture import Lecteur
 from parcours.imports.service import importer_fichier
 from parcours.imports.views.depot import imports_visibles
@@ -28,11 +29,12 @@ def _lignes(contenu: bytes, nature: str):
         lecteur = Lecteur(io.BytesIO(contenu))
         en_tete = lecteur.en_tete
         lecteur.detacher()
-    yield "\ufeff" + ecrivain.writerow([*en_tete, "LIGNE_ORIGINE", "MOTIF_REFUS"])
+    yield "\ufeff" + ecrivain.writerow(ligne_csv([*en_tete, "LIGNE_ORIGINE", "MOTIF_REFUS"]))
     refus = []
     importer_fichier(io.BytesIO(contenu), dry_run=True, sur_refus=refus.append, garder_refus=0)
     for ligne in refus:
-        yield ecrivain.writerow([*ligne.valeurs, ligne.lieu or ligne.numero_ligne, ligne.motif])
+        # Names and numbers come from the file: a cell starting with = + - @ must not become a formula.
+        yield ecrivain.writerow(ligne_csv([*ligne.valeurs, ligne.lieu or ligne.numero_ligne, ligne.motif]))
 
 
 @peut_importer
