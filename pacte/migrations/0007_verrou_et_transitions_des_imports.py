@@ -20,7 +20,6 @@ def interrompre_les_doublons_en_cours(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("pacte", "0006_proconnect_sub_et_demandes_acces"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [

@@ -33,7 +33,6 @@ def _lignes(contenu: bytes, nature: str):
     refus = []
     importer_fichier(io.BytesIO(contenu), dry_run=True, sur_refus=refus.append, garder_refus=0)
     for ligne in refus:
-        # Names and numbers come from the file: a cell starting with = + - @ must not become a formula.
         yield ecrivain.writerow(ligne_csv([*ligne.valeurs, ligne.lieu or ligne.numero_ligne, ligne.motif]))
 
 
