@@ -50,11 +50,12 @@ M = {
     # new entrants import
     "imports:depot": (None, "302 404 404 200 404 404 200"),
     "imports:format": (None, "302 404 404 200 404 404 200"),
-    "imports:apercu": (_pk("import"), "302 404 404 200 404 404 200"),
+    # A chargé d'orientation's import (names, numbers, birth dates): not for the administrator (issue 15).
+    "imports:apercu": (_pk("import"), "302 404 404 200 404 404 404"),
     "imports:confirmer": (_pk("import"), "302 404 404 405 404 404 405"),
-    "imports:suivi": (_pk("import"), "302 404 404 200 404 404 200"),
-    "imports:resume": (_pk("import"), "302 404 404 200 404 404 200"),
-    "imports:refus_csv": (_pk("import"), "302 404 404 200 404 404 200"),
+    "imports:suivi": (_pk("import"), "302 404 404 200 404 404 404"),
+    "imports:resume": (_pk("import"), "302 404 404 200 404 404 404"),
+    "imports:refus_csv": (_pk("import"), "302 404 404 200 404 404 404"),
     # partenaires
     "partenaires:mes_actions": (None, "302 404 404 404 200 404 200"),
     "partenaires:action": (_pk("action"), "302 404 404 404 200 200 200"),
