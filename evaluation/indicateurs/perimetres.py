@@ -35,10 +35,10 @@ def premiers_transferts_apres(date: datetime.date) -> QuerySet:
     return transferts_apres(date).filter(~Exists(plus_tot))
 
 
-def mdd_le(date: datetime.date) -> Subquery:
-    """The MDD of the parcours (OuterRef) on `date`, for parcours transferred after it."""
+def mdd_le(date: datetime.date, parcours: str = "pk") -> Subquery:
+    """The MDD of the parcours (OuterRef `parcours`) on `date`, for parcours transferred after it (else NULL)."""
     return Subquery(
-        transferts_apres(date).filter(parcours=OuterRef("pk")).order_by("date", "pk").values("mdd_origine")[:1]
+        transferts_apres(date).filter(parcours=OuterRef(parcours)).order_by("date", "pk").values("mdd_origine")[:1]
     )
 
 
