@@ -13,8 +13,9 @@ from parcours.choices import EtatPrescription
 from parcours.models import Prescription
 from partenaires.models import Financement, Versement
 
-# An abandon or a refusal is not a participation: only these states were ever «in» the action.
-ETATS_PRESENTS = (EtatPrescription.ENTREE, EtatPrescription.SORTIE)
+# States in which a person was «in» the action. A refusal, or an abandon before the entry, never was; an abandon
+# after the entry ends the presence on its date (date_sortie), or on the entry day when it carries no date.
+ETATS_EN_ACTION = (EtatPrescription.ENTREE, EtatPrescription.SORTIE)
 CENT = Decimal(100)
 ALERTE_DEPASSEMENT = "Au-delà de 100 % : plus de présences que de places conventionnées."
 
@@ -22,22 +23,25 @@ ALERTE_DEPASSEMENT = "Au-delà de 100 % : plus de présences que de places conve
 def present_dans_la_periode(debut, fin, prefixe: str = "") -> Q:
     """The prescription's presence, bounded by its action's own dates, meets the period [debut, fin]."""
     p = prefixe
-    sortie = Q(**{f"{p}date_sortie__isnull": True}) | (
-        Q(**{f"{p}date_sortie__gte": debut}) & Q(**{f"{p}date_sortie__gte": F(f"{p}action__date_debut")})
-    )
+
+    def q(**criteres):
+        return Q(**{f"{p}{cle}": valeur for cle, valeur in criteres.items()})
+
+    sortie_datee = q(date_sortie__gte=debut) & q(date_sortie__gte=F(f"{p}action__date_debut"))
+    toujours_la = q(etat__in=ETATS_EN_ACTION, date_sortie__isnull=True)
+    abandon_sans_date = q(etat=EtatPrescription.ABANDON, date_sortie__isnull=True, date_entree__gte=debut)
     return (
-        Q(**{f"{p}etat__in": ETATS_PRESENTS, f"{p}date_entree__lte": fin})
-        & Q(**{f"{p}action__date_debut__lte": fin, f"{p}action__date_fin__gte": debut})
-        & Q(**{f"{p}date_entree__lte": F(f"{p}action__date_fin")})
-        & sortie
+        q(date_entree__isnull=False, date_entree__lte=fin, action__date_debut__lte=fin, action__date_fin__gte=debut)
+        & q(date_entree__lte=F(f"{p}action__date_fin"))
+        & (sortie_datee | toujours_la | abandon_sans_date)
     )
 
 
 def present_le(jour, prefixe: str = "") -> Q:
-    """The prescription's person is in the action on `jour` (entered on or before, not yet out)."""
+    """The prescription's person is in the action on `jour` (entered on or before, out after, or not out yet)."""
     p = prefixe
-    return Q(**{f"{p}etat__in": ETATS_PRESENTS, f"{p}date_entree__lte": jour}) & (
-        Q(**{f"{p}date_sortie__isnull": True}) | Q(**{f"{p}date_sortie__gt": jour})
+    return Q(**{f"{p}date_entree__lte": jour}) & (
+        Q(**{f"{p}etat__in": ETATS_EN_ACTION, f"{p}date_sortie__isnull": True}) | Q(**{f"{p}date_sortie__gt": jour})
     )
 
 

@@ -8,8 +8,9 @@ from parcours.choices import EtatPrescription
 
 AC = "Actions"
 PRESENCE = (
-    "Une personne est présente dans une action du jour de son entrée au jour de sa sortie, ou jusqu'à la fin de "
-    "l'action si aucune sortie n'est notée ; jamais avant le début ni après la fin de l'action."
+    "Une personne est présente dans une action du jour de son entrée au jour de sa sortie (ou de son abandon), "
+    "ou jusqu'à la fin de l'action si elle y est toujours ; un abandon après l'entrée sans date ne compte que le "
+    "jour de l'entrée ; jamais avant le début ni après la fin de l'action."
 )
 FILTRE_BUDGET = (
     "Avec un filtre (thématique, MDD, territoire, milieu), seuls les financements d'une action du périmètre "
@@ -31,7 +32,7 @@ def _participation() -> list[Fiche]:
             population="Personnes présentes au moins un jour de la période dans une action du périmètre. " + PRESENCE,
             numerateur="Nombre de personnes distinctes.",
             observation=PERIODE,
-            exclusions="Prescriptions refusées, abandonnées, proposées ou acceptées sans entrée.",
+            exclusions="Prescriptions refusées, proposées, acceptées ou abandonnées sans entrée.",
             limites="Une personne présente dans deux actions compte une fois. " + NON_ADDITIF_THEMATIQUES,
             ventilation=NON_ADDITIF_THEMATIQUES,
         ),

@@ -380,10 +380,12 @@ def _naif(debut, fin, filtres: Filtres):
 
     def presence(p):
         """Fiche «participants»: from the entry (not before the action's start) to the exit or the action's end."""
-        if p.etat not in ("entree", "sortie") or p.date_entree is None:
+        if p.date_entree is None or p.etat not in ("entree", "sortie", "abandon"):
             return None
         action = par_pk[p.action_id]
-        fin_presence = min(p.date_sortie or action.date_fin, action.date_fin)
+        # An abandon without a date: present on the entry day only.
+        sans_date = p.date_entree if p.etat == "abandon" else action.date_fin
+        fin_presence = min(p.date_sortie or sans_date, action.date_fin)
         return max(p.date_entree, action.date_debut), fin_presence
 
     participants = len(
@@ -399,9 +401,9 @@ def _naif(debut, fin, filtres: Filtres):
         1
         for p in prescriptions
         if p.action_id in en_cours
-        and p.etat in ("entree", "sortie")
+        and p.date_entree is not None
         and p.date_entree <= fin
-        and (p.date_sortie is None or p.date_sortie > fin)
+        and ((p.date_sortie is None and p.etat in ("entree", "sortie")) or (p.date_sortie and p.date_sortie > fin))
     )
     r["taux_occupation"] = pourcentage(presents, sum(par_pk[pk].places for pk in en_cours))
     for e in EtatPrescription:

@@ -42,12 +42,21 @@ def test_une_entree_sans_date_de_sortie_ne_participe_plus_apres_la_fin_de_son_ac
     assert _valeur("participants") == 1
 
 
-def test_un_abandon_ou_un_refus_n_est_pas_une_participation():
+def test_un_refus_ou_un_abandon_avant_l_entree_n_est_pas_une_participation():
     action = ActionFactory(date_debut=J(2025, 1, 1), date_fin=J(2025, 12, 31))
-    _presence(action, J(2025, 2, 1), etat="abandon")
+    PrescriptionFactory(action=action, etat="abandon", date_proposition=J(2025, 2, 1))
     PrescriptionFactory(action=action, etat="refusee", date_proposition=J(2025, 2, 1))
     _presence(action, J(2025, 2, 1), J(2025, 3, 1))
     assert _valeur("participants") == 1
+
+
+def test_un_abandon_apres_l_entree_ne_participe_pas_pour_toujours():
+    action = ActionFactory(date_debut=J(2024, 1, 1), date_fin=J(2027, 12, 31))
+    _presence(action, J(2024, 3, 1), etat="abandon")  # no date: present on its entry day only
+    _presence(action, J(2024, 3, 1), J(2025, 2, 1), etat="abandon")  # abandoned in 2025: present in 2025
+    _presence(action, J(2025, 6, 1), etat="abandon")
+    assert _valeur("participants") == 2
+    assert _valeur("participants", J(2024, 1, 1), J(2024, 12, 31)) == 2
 
 
 def test_une_personne_dans_deux_actions_ou_avec_deux_parcours_compte_une_fois():
@@ -123,7 +132,8 @@ def test_le_cout_par_participant_rapporte_les_versements_aux_participants():
     VersementFactory(financement=financement, nature="avance", date=J(2025, 2, 1), montant=Decimal("3000"))
     for _ in range(4):
         _presence(action, J(2025, 3, 1))
-    _presence(action, J(2025, 3, 1), etat="abandon")
+    PrescriptionFactory(action=action, etat="refusee", date_proposition=J(2025, 2, 1))
+    # By hand: 3,000 € paid in 2025 for 4 participants.
     assert _valeur("cout_par_participant") == Decimal("750.00")
 
 
