@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from evaluation.indicateurs import calculer_indicateurs, valeur_depuis_json, ventiler_tout
+from evaluation.indicateurs import calculer_indicateurs, fiches_en_json, valeur_depuis_json, ventiler_tout
 from evaluation.models import (
     MESSAGE_FIGE,
     BilanAnnuel,
@@ -155,6 +155,8 @@ def calculer_chiffres(annee: int) -> dict:
     return {
         "periode": {"debut": debut.isoformat(), "fin": fin.isoformat()},
         "indicateurs": {code: ind.en_json() for code, ind in calculer_indicateurs(debut, fin).items()},
+        # The definitions in force when the figures were computed: frozen with them at approval.
+        "fiches": {f["code"]: f for f in fiches_en_json()},
         "ventilations": {
             axe: [{k: _en_json(v) for k, v in ligne.items()} for ligne in lignes]
             for axe, lignes in ventilations.items()
