@@ -22,7 +22,7 @@ def reconstituer(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("parcours", "0009_transitions_de_contrat"),
+        ("parcours", "0010_etat_du_droit_rsa"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
