@@ -24,11 +24,11 @@ from evaluation.indicateurs.base import (
 )
 from evaluation.indicateurs.catalogue import fiche
 from evaluation.indicateurs.perimetres import (
-    compter_avec_referent_le,
+    avec_referent_le,
     des_parcours,
     ouvert_le,
-    parcours_dont_le_referent_a_change_apres,
     parcours_du_perimetre,
+    referent_inchange_depuis,
 )
 from pacte.choices import TypeSortie
 from parcours.calendrier import debut_du_jour
@@ -76,16 +76,15 @@ def _stock_et_flux(c, parcours, debut, fin):
     # One pass over the parcours for every count on them (stock, flows, and the shares of the open
     # parcours used by the orientation and accompagnement groups). People, not parcours: distinct persons.
     ouvert = ouvert_le(fin)
-    change = parcours_dont_le_referent_a_change_apres(fin)
+    # The référent on the last day: today's, unless it changed since (then rebuilt from the history).
+    referent_le = (Q(referent__isnull=False) & referent_inchange_depuis(fin)) | avec_referent_le(fin)
     chiffres = parcours.aggregate(
         stock=_personnes(ouvert),
         entrees=_personnes(Q(date_entree__range=(debut, fin))),
         sorties=_personnes(Q(date_sortie__range=(debut, fin))),
-        referent=_personnes(ouvert & Q(referent__isnull=False) & ~Q(pk__in=change.values("pk"))),
+        referent=_personnes(ouvert & referent_le),
         orientes=_personnes(ouvert & Q(date_premiere_orientation__lte=fin)),
     )
-    # The few parcours whose référent changed after the period: their référent on the last day, from history.
-    chiffres["referent"] += compter_avec_referent_le(fin, parcours.filter(ouvert, pk__in=change.values("pk")))
     c.parcours = chiffres
     c.ajouter("stock_parcours_ouverts", chiffres["stock"])
     c.ajouter("entrees", chiffres["entrees"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from evaluation.indicateurs.base import Filtres
 from parcours.models import ChangementReferent, Parcours, Prescription, Transfert
@@ -117,28 +117,32 @@ def _changements_referent_apres(date: datetime.date) -> QuerySet:
     return ChangementReferent.objects.filter(date__gt=date)
 
 
-def parcours_dont_le_referent_a_change_apres(date: datetime.date) -> QuerySet:
-    """Parcours whose référent changed after `date` (a change of référent, or a transfer, which ends it)."""
-    return Parcours.objects.filter(
-        Q(pk__in=_changements_referent_apres(date).values("parcours"))
-        | Q(pk__in=transferts_apres(date).values("parcours"))
+def referent_inchange_depuis(date: datetime.date) -> Q:
+    """Parcours with no change of référent and no transfer (which ends the référent) after `date`."""
+    return ~Q(pk__in=_changements_referent_apres(date).values("parcours")) & ~Q(
+        pk__in=transferts_apres(date).values("parcours")
     )
 
 
-def compter_avec_referent_le(date: datetime.date, parcours: QuerySet) -> int:
-    """Among these parcours (whose référent changed after `date`), those that had a référent on `date`.
+def avec_referent_le(date: datetime.date) -> Q:
+    """Parcours that had a référent on `date`, for those whose référent changed after it (hashed subqueries).
 
     The référent on `date` is the one before the first later event: the `ancien` of the first change of référent,
     or the `referent_avant` of the first transfer, whichever came first (the change first on the same day).
     """
-    changement = _changements_referent_apres(date).filter(parcours=OuterRef("pk")).order_by("date", "created_at")
-    transfert = transferts_apres(date).filter(parcours=OuterRef("pk")).order_by("date", "created_at")
-    qs = parcours.annotate(
-        _dc=Subquery(changement.values("date")[:1]),
-        _ac=Subquery(changement.values("ancien")[:1]),
-        _dt=Subquery(transfert.values("date")[:1]),
-        _rt=Subquery(transfert.values("referent_avant")[:1]),
+    changements = _changements_referent_apres(date)
+    transferts = transferts_apres(date)
+    premier_changement = changements.filter(
+        ~Exists(
+            changements.filter(parcours=OuterRef("parcours")).filter(
+                Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), created_at__lt=OuterRef("created_at"))
+            )
+        ),
+        ~Exists(transferts.filter(parcours=OuterRef("parcours"), date__lt=OuterRef("date"))),
     )
-    par_changement = Q(_dc__isnull=False) & (Q(_dt__isnull=True) | Q(_dc__lte=F("_dt")))
-    par_transfert = Q(_dt__isnull=False) & (Q(_dc__isnull=True) | Q(_dt__lt=F("_dc")))
-    return qs.filter((par_changement & Q(_ac__isnull=False)) | (par_transfert & Q(_rt__isnull=False))).count()
+    premier_transfert = premiers_transferts_apres(date).filter(
+        ~Exists(changements.filter(parcours=OuterRef("parcours"), date__lte=OuterRef("date")))
+    )
+    return Q(pk__in=premier_changement.filter(ancien__isnull=False).values("parcours")) | Q(
+        pk__in=premier_transfert.filter(referent_avant__isnull=False).values("parcours")
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, F, IntegerField, Q, Sum, When
 from django.db.models.functions import TruncMonth
 
 from evaluation.indicateurs.actions import (
@@ -60,21 +60,17 @@ def _comptes_par_mdd(debut, fin, filtres) -> dict[int, dict]:
         "sorties": Count("beneficiaire", distinct=True, filter=Q(date_sortie__range=(debut, fin))),
         "orientes": Count("beneficiaire", distinct=True, filter=ouvert & Q(date_premiere_orientation__lte=fin)),
     }
-    parcours = parcours_du_perimetre(filtres, fin)
+    # The history is read only for the parcours moved since (the subquery runs for those rows only).
     deplaces = transferts_apres(fin).values("parcours")
-    restes = parcours.exclude(pk__in=deplaces).values("mdd_id").annotate(**agregats).order_by()
-    partis = (
-        parcours.filter(pk__in=deplaces)
-        .annotate(mdd_observee=mdd_le(fin))
+    mdd_observee = Case(When(pk__in=deplaces, then=mdd_le(fin)), default=F("mdd_id"), output_field=IntegerField())
+    lignes = (
+        parcours_du_perimetre(filtres, fin)
+        .annotate(mdd_observee=mdd_observee)
         .values("mdd_observee")
         .annotate(**agregats)
         .order_by()
     )
-    par_mdd: dict[int, dict] = {}
-    for ligne in [*restes, *({**lg, "mdd_id": lg["mdd_observee"]} for lg in partis)]:
-        cumul = par_mdd.setdefault(ligne["mdd_id"], dict.fromkeys(CHAMPS_GEOGRAPHIE, 0))
-        for k in CHAMPS_GEOGRAPHIE:
-            cumul[k] += ligne[k]
+    par_mdd = {ligne.pop("mdd_observee"): ligne for ligne in lignes}
     return par_mdd
 
 
