@@ -19,6 +19,15 @@ LINE_KEY = "__ligne__"
 KEY_LINES = "__lignes_des_cles__"
 
 
+# Rubriques of the file read by apps above pacte (courriers: its delays), registered from their AppConfig.ready():
+# {nom: (lire(validateur, bloc_ou_None, ligne) -> valeur, ecrire(valeur, pacte, bilan))}.
+_RUBRIQUES = {}
+
+
+def ajouter_rubrique(nom: str, lire, ecrire) -> None:
+    _RUBRIQUES[nom] = (lire, ecrire)
+
+
 class ReferentielInvalide(Exception):
     def __init__(self, erreurs: list[str]):
         self.erreurs = erreurs
@@ -260,9 +269,17 @@ def lire(contenu: str) -> dict:
     thematiques = _lire_thematiques(v, data)
     territoires = _lire_territoires(v, data)
     mdds, communes = _lire_mdds(v, data, territoires)
+    rubriques = {nom: lire_rubrique(v, data.get(nom), data[LINE_KEY]) for nom, (lire_rubrique, _) in _RUBRIQUES.items()}
     if v.erreurs:
         raise ReferentielInvalide(v.erreurs)
-    return {"pacte": pacte, "thematiques": thematiques, "territoires": territoires, "mdds": mdds, "communes": communes}
+    return {
+        "pacte": pacte,
+        "thematiques": thematiques,
+        "territoires": territoires,
+        "mdds": mdds,
+        "communes": communes,
+        "rubriques": rubriques,
+    }
 
 
 def _upsert(model, lookup: dict, values: dict, bilan: Bilan):
@@ -328,4 +345,6 @@ def charger(contenu: str) -> Bilan:
                 {"commune": communes[s["code_insee"]], "adresse": s["adresse"], "milieu": s["milieu"]},
                 bilan,
             )
+    for nom, (_, ecrire) in _RUBRIQUES.items():
+        ecrire(data["rubriques"][nom], pacte, bilan)
     return bilan
