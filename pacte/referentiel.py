@@ -12,6 +12,7 @@ from django.db import transaction
 
 from pacte.choices import Milieu
 from pacte.models import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
+from pacte.referentiel_droits import charger_droits_et_devoirs, lire_droits_et_devoirs
 
 INSEE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 CODE_POSTAL_RE = re.compile(r"^\d{5}$")
@@ -260,9 +261,17 @@ def lire(contenu: str) -> dict:
     thematiques = _lire_thematiques(v, data)
     territoires = _lire_territoires(v, data)
     mdds, communes = _lire_mdds(v, data, territoires)
+    baremes = lire_droits_et_devoirs(v, data, data[LINE_KEY])
     if v.erreurs:
         raise ReferentielInvalide(v.erreurs)
-    return {"pacte": pacte, "thematiques": thematiques, "territoires": territoires, "mdds": mdds, "communes": communes}
+    return {
+        "pacte": pacte,
+        "thematiques": thematiques,
+        "territoires": territoires,
+        "mdds": mdds,
+        "communes": communes,
+        "baremes": baremes,
+    }
 
 
 def _upsert(model, lookup: dict, values: dict, bilan: Bilan):
@@ -328,4 +337,5 @@ def charger(contenu: str) -> Bilan:
                 {"commune": communes[s["code_insee"]], "adresse": s["adresse"], "milieu": s["milieu"]},
                 bilan,
             )
+    charger_droits_et_devoirs(data["baremes"], _upsert, bilan)
     return bilan

@@ -1,9 +1,11 @@
+from .droits import BaremeDroitsDevoirs
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
 from .taches import ImportFichier, TacheDeFond
 from .utilisateurs import Role, User
 
 __all__ = [
+    "BaremeDroitsDevoirs",
     "MDD",
     "Commune",
     "ImportFichier",
