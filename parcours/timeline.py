@@ -55,6 +55,18 @@ def _date_heure(moment):
     return local.date(), local.time()
 
 
+# Events that apps above parcours (droits) put on the timeline: parcours may not import them (layers), so they
+# register here from their AppConfig.ready(). Each source takes the parcours and yields Elements in one query.
+SOURCES_AJOUTEES: list = []
+
+
+def ajouter_source(source):
+    """Register `source(parcours) -> iterable of Element` once; returns it (usable as a decorator)."""
+    if source not in SOURCES_AJOUTEES:
+        SOURCES_AJOUTEES.append(source)
+    return source
+
+
 @dataclass
 class DonneesParcours:
     """Everything the parcours page shows, fetched with a fixed number of queries."""
@@ -148,6 +160,8 @@ class DonneesParcours:
             self._prescriptions,
         ):
             elements.extend(source())
+        for source in SOURCES_AJOUTEES:
+            elements.extend(source(parcours))
         plancher = datetime.datetime.min.replace(tzinfo=datetime.UTC)
         elements.sort(
             key=lambda e: (e.date, e.heure or datetime.time.min, e.ordre or plancher),

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pacte",
     "parcours",
     "partenaires",
+    "droits",
     "evaluation",
     "config",
 ]
