@@ -132,6 +132,7 @@ def _lire_bareme(v, bloc, ligne) -> dict:
         )
         roles = []
     b["roles_delegataires"] = roles
+    b["tribunal_administratif"] = v.texte(bloc, "tribunal_administratif", ligne, max_length=150)
     _cadre_legal(v, b, ligne)
     return b
 

@@ -41,6 +41,8 @@ class BaremeDroitsDevoirs(models.Model):
     )
     alerte_semaines = models.PositiveSmallIntegerField("semaines consécutives sous le plan avant alerte")
     alerte_seuil_pourcentage = models.PositiveSmallIntegerField("seuil d'alerte (% des heures prévues)")
+    # Named in the decision letters (means of appeal): the court of the département's seat.
+    tribunal_administratif = models.CharField("tribunal administratif compétent", max_length=150)
 
     objects = BaremeQuerySet.as_manager()
 

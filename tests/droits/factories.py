@@ -4,6 +4,8 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
+from droits.ep import enregistrer_presences
+from droits.manquements import informer, ouvrir_manquement
 from droits.models import Delegation, MembreEP, SeanceEP
 from pacte.models import BaremeDroitsDevoirs
 from tests.pacte.factories import TerritoireFactory, UserFactory
@@ -32,6 +34,7 @@ class BaremeFactory(DjangoModelFactory):
     duree_rendez_vous_heures = Decimal("1.5")
     alerte_semaines = 3
     alerte_seuil_pourcentage = 50
+    tribunal_administratif = "Tribunal administratif de Limoges, 1 cours Vergniaud, 87000 Limoges"
 
 
 class DelegationFactory(DjangoModelFactory):
@@ -60,3 +63,26 @@ class MembreEPFactory(DjangoModelFactory):
     seance = factory.SubFactory(SeanceEPFactory)
     role = "departement"
     nom = factory.Faker("name", locale="fr_FR")
+
+
+def manquement_informe(parcours, agent, *, constat=datetime.date(2025, 9, 1), information=datetime.date(2025, 9, 2)):
+    """A manquement whose person was informed: its delay of observations (30 days) ends on 2 October 2025."""
+    manquement = ouvrir_manquement(
+        parcours,
+        nature="absence_convocation",
+        faits="Absent à la convocation du 29 août.",
+        date_constat=constat,
+        par=agent,
+    )
+    return informer(manquement, date_information=information, par=agent)
+
+
+def seance_avec_quorum(territoire, *, presents=3, exterieur=None):
+    """A session of the territory with `presents` members present (quorum 3), and `exterieur` sitting for CAF."""
+    seance = SeanceEPFactory(territoire=territoire)
+    membres = [MembreEPFactory(seance=seance, role="president")]
+    membres += [MembreEPFactory(seance=seance, role="france_travail") for _ in range(2)]
+    if exterieur is not None:
+        membres.append(MembreEPFactory(seance=seance, role="caf", utilisateur=exterieur, nom=str(exterieur)))
+    enregistrer_presences(seance, [m.pk for m in membres[:presents]])
+    return seance

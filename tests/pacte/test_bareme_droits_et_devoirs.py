@@ -27,6 +27,7 @@ droits_et_devoirs:
       duree_rendez_vous_heures: 1.5
       alerte_semaines: 3
       alerte_seuil_pourcentage: 50
+      tribunal_administratif: Tribunal administratif de Limoges, 1 cours Vergniaud, 87000 Limoges
 """
 LIGNE_BAREME = MINIMAL.count("\n") + 3
 
