@@ -4,38 +4,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pacte', '0003_taches_de_fond_et_imports'),
+        ("pacte", "0003_taches_de_fond_et_imports"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BaremeDroitsDevoirs',
+            name="BaremeDroitsDevoirs",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date_effet', models.DateField(unique=True, verbose_name="date d'effet")),
-                ('taux_min', models.PositiveSmallIntegerField(verbose_name='taux minimal de suspension (%)')),
-                ('taux_max', models.PositiveSmallIntegerField(verbose_name='taux maximal de suspension (%)')),
-                ('duree_min_mois', models.PositiveSmallIntegerField(verbose_name='durée minimale (mois)')),
-                ('duree_max_mois', models.PositiveSmallIntegerField(verbose_name='durée maximale, premier manquement (mois)')),
-                ('duree_max_reiteration_mois', models.PositiveSmallIntegerField(verbose_name='durée maximale, manquement réitéré (mois)')),
-                ('delai_reiteration_mois', models.PositiveSmallIntegerField(verbose_name='délai de réitération (mois)')),
-                ('plafond_foyer_plusieurs', models.PositiveSmallIntegerField(verbose_name='plafond pour un foyer de plusieurs personnes (%)')),
-                ('delai_observations_jours', models.PositiveSmallIntegerField(verbose_name='délai pour présenter ses observations (jours)')),
-                ('avis_ep_suspension', models.BooleanField(verbose_name="avis de l'équipe pluridisciplinaire avant une suspension")),
-                ('quorum_ep', models.PositiveSmallIntegerField(verbose_name="quorum de l'équipe pluridisciplinaire (membres présents)")),
-                ('roles_delegataires', models.JSONField(default=list, verbose_name='rôles pouvant recevoir délégation de décision')),
-                ('heures_hebdomadaires_cible', models.DecimalField(decimal_places=1, max_digits=4, verbose_name="heures d'activité par semaine (cible)")),
-                ('duree_rendez_vous_heures', models.DecimalField(decimal_places=1, max_digits=3, verbose_name='heures comptées par rendez-vous honoré')),
-                ('alerte_semaines', models.PositiveSmallIntegerField(verbose_name='semaines consécutives sous le plan avant alerte')),
-                ('alerte_seuil_pourcentage', models.PositiveSmallIntegerField(verbose_name="seuil d'alerte (% des heures prévues)")),
-                ('tribunal_administratif', models.CharField(max_length=150, verbose_name='tribunal administratif compétent')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date_effet", models.DateField(unique=True, verbose_name="date d'effet")),
+                ("taux_min", models.PositiveSmallIntegerField(verbose_name="taux minimal de suspension (%)")),
+                ("taux_max", models.PositiveSmallIntegerField(verbose_name="taux maximal de suspension (%)")),
+                ("duree_min_mois", models.PositiveSmallIntegerField(verbose_name="durée minimale (mois)")),
+                (
+                    "duree_max_mois",
+                    models.PositiveSmallIntegerField(verbose_name="durée maximale, premier manquement (mois)"),
+                ),
+                (
+                    "duree_max_reiteration_mois",
+                    models.PositiveSmallIntegerField(verbose_name="durée maximale, manquement réitéré (mois)"),
+                ),
+                (
+                    "delai_reiteration_mois",
+                    models.PositiveSmallIntegerField(verbose_name="délai de réitération (mois)"),
+                ),
+                (
+                    "plafond_foyer_plusieurs",
+                    models.PositiveSmallIntegerField(verbose_name="plafond pour un foyer de plusieurs personnes (%)"),
+                ),
+                (
+                    "delai_observations_jours",
+                    models.PositiveSmallIntegerField(verbose_name="délai pour présenter ses observations (jours)"),
+                ),
+                (
+                    "avis_ep_suspension",
+                    models.BooleanField(verbose_name="avis de l'équipe pluridisciplinaire avant une suspension"),
+                ),
+                (
+                    "quorum_ep",
+                    models.PositiveSmallIntegerField(
+                        verbose_name="quorum de l'équipe pluridisciplinaire (membres présents)"
+                    ),
+                ),
+                (
+                    "roles_delegataires",
+                    models.JSONField(default=list, verbose_name="rôles pouvant recevoir délégation de décision"),
+                ),
+                (
+                    "heures_hebdomadaires_cible",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=4, verbose_name="heures d'activité par semaine (cible)"
+                    ),
+                ),
+                (
+                    "duree_rendez_vous_heures",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=3, verbose_name="heures comptées par rendez-vous honoré"
+                    ),
+                ),
+                (
+                    "alerte_semaines",
+                    models.PositiveSmallIntegerField(verbose_name="semaines consécutives sous le plan avant alerte"),
+                ),
+                (
+                    "alerte_seuil_pourcentage",
+                    models.PositiveSmallIntegerField(verbose_name="seuil d'alerte (% des heures prévues)"),
+                ),
+                (
+                    "tribunal_administratif",
+                    models.CharField(max_length=150, verbose_name="tribunal administratif compétent"),
+                ),
             ],
             options={
-                'verbose_name': 'barème des droits et devoirs',
-                'verbose_name_plural': 'barèmes des droits et devoirs',
-                'ordering': ['-date_effet'],
+                "verbose_name": "barème des droits et devoirs",
+                "verbose_name_plural": "barèmes des droits et devoirs",
+                "ordering": ["-date_effet"],
             },
         ),
     ]
