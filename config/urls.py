@@ -22,6 +22,7 @@ urlpatterns = [
     path("rgpd/droit-d-acces/<int:pk>/", rgpd.droit_d_acces_export, name="droit_d_acces_export"),
     path("parcours/", include("parcours.urls")),
     path("partenaires/", include("partenaires.urls")),
+    path("droits/", include("droits.urls")),
     path("evaluation/", include("evaluation.urls")),
     path("taches/<int:pk>/", vues_taches.tache, name="tache"),
     path("taches/<int:pk>/fichier/", vues_taches.tache_fichier, name="tache_fichier"),

@@ -7,7 +7,7 @@ of the sessions they sit in, and the EP views show them only what the EP needs (
 
 from django.db import models
 
-from pacte.models.utilisateurs import Role
+from pacte.models.utilisateurs import ROLES_MDD, Role
 
 
 def _actif(user) -> bool:
@@ -15,9 +15,13 @@ def _actif(user) -> bool:
 
 
 def _parcours_visibles(queryset, user, chemin="parcours"):
+    """The parcours of the MDD agents' people; nobody else reaches a manquement through a parcours (the chargé
+    d'orientation sees parcours waiting for an orientation, not their droits et devoirs)."""
     modele = queryset.model
     for partie in chemin.split("__"):
         modele = modele._meta.get_field(partie).related_model
+    if not (_actif(user) and user.role in ROLES_MDD):
+        return modele.objects.none()
     return modele.objects.visible_par(user)
 
 
