@@ -1,4 +1,6 @@
+from .demandes import DemandeAcces
 from .droits import BaremeDroitsDevoirs
+from .jetons import JetonAPI
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
 from .taches import ImportFichier, TacheDeFond
@@ -8,7 +10,9 @@ __all__ = [
     "BaremeDroitsDevoirs",
     "MDD",
     "Commune",
+    "DemandeAcces",
     "ImportFichier",
+    "JetonAPI",
     "JournalAcces",
     "Objectif",
     "Pacte",
