@@ -20,6 +20,7 @@ import io
 from django.db import transaction
 
 from droits.models import ExportOrganisme, MouvementOrganisme
+from pacte.tableurs import neutraliser_formule
 
 ENTETES = [
     "organisme",
@@ -36,12 +37,11 @@ ENTETES = [
     "reference_decision",
     "date_decision",
 ]
-DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutraliser(valeur) -> str:
-    texte = "" if valeur is None else str(valeur)
-    return f"'{texte}" if texte.startswith(DEBUTS_DE_FORMULE) else texte
+    """pacte.tableurs' rule: a text that a spreadsheet would read as a formula gets a leading apostrophe."""
+    return "" if valeur is None else str(neutraliser_formule(valeur))
 
 
 def _date(jour) -> str:
