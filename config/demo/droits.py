@@ -190,7 +190,7 @@ def _heures(ctx, bareme, referent):
     """Plans of the 15 hours for a sample of the signed contracts in force, and 8 weeks of hours done."""
     contrats = list(
         ContratEngagement.objects.filter(
-            etat="signe", date_debut__lte=ctx.aujourdhui, date_fin__gte=ctx.aujourdhui
+            etat="signe", heures_hebdomadaires__gt=0, date_debut__lte=ctx.aujourdhui, date_fin__gte=ctx.aujourdhui
         ).order_by("pk")[:400]
     )
     activites, heures = [], []
