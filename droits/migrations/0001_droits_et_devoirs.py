@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("pacte", "0007_bareme_droits_et_devoirs"),
+        ("pacte", "0008_bareme_droits_et_devoirs"),
         ("parcours", "0009_transitions_de_contrat"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -3,7 +3,7 @@ from .droits import BaremeDroitsDevoirs
 from .jetons import JetonAPI
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
-from .taches import ImportFichier, TacheDeFond
+from .taches import ImportFichier, TacheDeFond, TransitionImport
 from .utilisateurs import Role, User
 
 __all__ = [
@@ -21,5 +21,6 @@ __all__ = [
     "TacheDeFond",
     "Territoire",
     "Thematique",
+    "TransitionImport",
     "User",
 ]

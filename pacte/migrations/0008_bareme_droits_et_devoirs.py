@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pacte", "0006_proconnect_sub_et_demandes_acces"),
+        ("pacte", "0007_verrou_et_transitions_des_imports"),
     ]
 
     operations = [
