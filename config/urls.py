@@ -29,6 +29,7 @@ urlpatterns = [
     path("partenaires/", include("partenaires.urls")),
     path("courriers/", include("courriers.urls")),
     path("rdv/", include("courriers.urls_public")),
+    path("droits/", include("droits.urls")),
     path("evaluation/", include("evaluation.urls")),
     path("taches/<int:pk>/", vues_taches.tache, name="tache"),
     path("taches/<int:pk>/fichier/", vues_taches.tache_fichier, name="tache_fichier"),

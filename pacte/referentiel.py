@@ -12,6 +12,7 @@ from django.db import transaction
 
 from pacte.choices import Milieu
 from pacte.models import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
+from pacte.referentiel_droits import charger_droits_et_devoirs, lire_droits_et_devoirs
 
 INSEE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 CODE_POSTAL_RE = re.compile(r"^\d{5}$")
@@ -270,6 +271,7 @@ def lire(contenu: str) -> dict:
     territoires = _lire_territoires(v, data)
     mdds, communes = _lire_mdds(v, data, territoires)
     rubriques = {nom: lire_rubrique(v, data.get(nom), data[LINE_KEY]) for nom, (lire_rubrique, _) in _RUBRIQUES.items()}
+    baremes = lire_droits_et_devoirs(v, data, data[LINE_KEY])
     if v.erreurs:
         raise ReferentielInvalide(v.erreurs)
     return {
@@ -279,6 +281,7 @@ def lire(contenu: str) -> dict:
         "mdds": mdds,
         "communes": communes,
         "rubriques": rubriques,
+        "baremes": baremes,
     }
 
 
@@ -347,4 +350,5 @@ def charger(contenu: str) -> Bilan:
             )
     for nom, (_, ecrire) in _RUBRIQUES.items():
         ecrire(data["rubriques"][nom], pacte, bilan)
+    charger_droits_et_devoirs(data["baremes"], _upsert, bilan)
     return bilan

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "parcours",
     "partenaires",
     "courriers",
+    "droits",
     "evaluation",
     "config",
 ]

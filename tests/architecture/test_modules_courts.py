@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[2]
-APPS = ("pacte", "partenaires", "parcours", "courriers", "evaluation", "config")
+APPS = ("pacte", "partenaires", "parcours", "courriers", "droits", "evaluation", "config")
 LIGNES_MODULE, LIGNES_FONCTION, LIGNES_VUE = 400, 60, 40
 # Modules being rewritten by work in progress on other branches; empty once they land.
 EN_COURS_DE_REECRITURE = {}

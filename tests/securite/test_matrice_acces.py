@@ -156,6 +156,23 @@ M = {
     "courriers:apercu": (_modele_courrier, "302 404 404 404 404 404 200"),
     "courriers:rappel_fournisseur": (lambda m: {"fournisseur": "brevo"}, "405 405 405 405 405 405 405"),
     "rdv:page": (_jeton, "200 200 200 200 200 200 200"),
+    # droits et devoirs: MDD agents; EP sessions for the agents of the territory and the members who sit in them
+    "droits:manquements": (None, "302 200 200 404 404 404 404"),
+    "droits:ouvrir": (_pk("parcours"), "302 200 200 404 404 404 404"),
+    "droits:heures": (_pk("parcours"), "302 200 200 404 404 404 404"),
+    "droits:manquement": (_pk("manquement"), "302 200 200 404 404 404 404"),
+    "droits:agir": (lambda m: {"pk": m["manquement"].pk, "action": "observation"}, "302 405 405 404 404 404 404"),
+    "droits:courrier": (
+        lambda m: {"pk": m["manquement"].pk, "nature": "information"},
+        "302 200 200 404 404 404 404",
+    ),
+    "droits:decider": (_pk("manquement"), "302 404 200 404 404 404 404"),
+    "droits:export": (None, "302 404 200 404 404 404 404"),
+    "droits:export_fichier": (lambda m: {"pk": 999999}, "302 404 404 404 404 404 404"),
+    "droits:seances": (None, "302 200 200 200 200 200 200"),
+    "droits:seance": (_pk("seance_ep"), "302 200 200 404 404 200 200"),
+    "droits:dossier": (_pk("dossier_ep"), "302 200 200 404 404 200 404"),
+    "droits:proces_verbal": (_pk("seance_ep"), "302 302 302 404 404 302 302"),
     # API: token or session; reference data for every agent, catalogue for prescribers, prescriptions for partners
     "api:api-root": (None, "401 200 200 200 200 200 200"),
     "api:schema": (None, "401 200 200 200 200 200 200"),
