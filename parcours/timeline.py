@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from pacte.models import MDD, Commune, User
+from parcours import extensions
 from parcours.choices import EtatContrat
 from parcours.contrats import etat_contrat_effectif
 from parcours.models import (
@@ -38,6 +39,8 @@ class Element:
     auteur: str = ""
     heure: datetime.time | None = None
     ordre: datetime.datetime | None = None
+    # Set by the sources of other apps (parcours.extensions): the name is read with the page's other users.
+    auteur_id: int | None = None
 
 
 def noms_utilisateurs(ids, connus=None) -> dict:
@@ -68,6 +71,8 @@ class DonneesParcours:
     sorties: list
     transferts: list
     prescriptions: list
+    # Elements of the apps registered in parcours.extensions (the messages of courriers).
+    externes: list = field(default_factory=list)
     # {pk: name} of every user the events point to.
     utilisateurs: dict = field(default_factory=dict)
 
@@ -85,6 +90,7 @@ class DonneesParcours:
                 Transfert.objects.filter(parcours=parcours).select_related("mdd_origine", "mdd_destination")
             ),
             prescriptions=list(Prescription.objects.filter(parcours=parcours).select_related("action__partenaire")),
+            externes=extensions.elements_externes(parcours),
         )
         donnees.utilisateurs = noms_utilisateurs(donnees._ids_utilisateurs())
         return donnees
@@ -108,6 +114,7 @@ class DonneesParcours:
         ids.update(pk for c in self.changements for pk in (c.ancien_id, c.nouveau_id))
         ids.update(r.avec_id for r in self.rendez_vous)
         ids.update(p.prescripteur_id for p in self.prescriptions)
+        ids.update(e.auteur_id for e in self.externes)
         return ids
 
     def _nom(self, pk) -> str:
@@ -148,6 +155,10 @@ class DonneesParcours:
             self._prescriptions,
         ):
             elements.extend(source())
+        for element in self.externes:
+            if element.auteur_id and not element.auteur:
+                element.auteur = self._nom(element.auteur_id)
+            elements.append(element)
         plancher = datetime.datetime.min.replace(tzinfo=datetime.UTC)
         elements.sort(
             key=lambda e: (e.date, e.heure or datetime.time.min, e.ordre or plancher),
