@@ -38,6 +38,8 @@ class Element:
     auteur: str = ""
     heure: datetime.time | None = None
     ordre: datetime.datetime | None = None
+    # A planned rendez-vous whose time has come today or before: the page links to noting its attendance.
+    presence_a_noter: int | None = None
 
 
 def noms_utilisateurs(ids, connus=None) -> dict:
@@ -121,6 +123,10 @@ class DonneesParcours:
     def prescriptions_en_cours(self):
         return [p for p in self.prescriptions if p.etat in ("proposee", "acceptee", "entree")]
 
+    @staticmethod
+    def _presence_a_noter(rdv, maintenant) -> bool:
+        return rdv.presence == "prevu" and timezone.localtime(rdv.date).date() <= timezone.localtime(maintenant).date()
+
     def a_des(self, slug) -> bool:
         """Whether a form acting on an existing event has something to act on."""
         maintenant = timezone.now()
@@ -128,7 +134,7 @@ class DonneesParcours:
             "signature": any(c.etat == EtatContrat.BROUILLON for c in self.contrats),
             "resiliation": any(c.etat == EtatContrat.SIGNE for c in self.contrats),
             "levee": bool(self.freins_ouverts),
-            "presence": any(r.presence == "prevu" and r.date <= maintenant for r in self.rendez_vous),
+            "presence": any(self._presence_a_noter(r, maintenant) for r in self.rendez_vous),
         }.get(slug, True)
 
     def timeline(self, parcours) -> list[Element]:
@@ -200,6 +206,7 @@ class DonneesParcours:
                 yield Element(f.date_levee, "frein_leve", f"Frein levé : {f.get_categorie_display()}")
 
     def _rendez_vous(self):
+        maintenant = timezone.now()
         for r in self.rendez_vous:
             jour, heure = _date_heure(r.date)
             details = [f"Présence : {r.get_presence_display()}"]
@@ -209,7 +216,14 @@ class DonneesParcours:
                 details.append(f"Avec : {self._nom(r.avec_id)}")
             titre = f"Rendez-vous : {r.get_nature_display()}"
             yield Element(
-                jour, "rendez_vous", titre, details, self._nom(r.created_by_id), heure=heure, ordre=r.created_at
+                jour,
+                "rendez_vous",
+                titre,
+                details,
+                self._nom(r.created_by_id),
+                heure=heure,
+                ordre=r.created_at,
+                presence_a_noter=r.pk if self._presence_a_noter(r, maintenant) else None,
             )
 
     def _notes(self):

@@ -9,7 +9,7 @@ from pacte.choices import TypeSortie
 from pacte.models import MDD, Commune
 from pacte.widgets import SelectRapide
 from parcours import mouvements, personnes, suivi
-from parcours.calendrier import aujourdhui
+from parcours.calendrier import aujourdhui, debut_du_jour
 from parcours.choices import (
     CategorieFrein,
     NatureRendezVous,
@@ -96,6 +96,10 @@ class RendezVousForm(FormulaireParcours):
         )
 
 
+def libelle_rendez_vous(rdv):
+    return f"{timezone.localtime(rdv.date):%d/%m/%Y à %H:%M} — {rdv.get_nature_display()}"
+
+
 class PresenceForm(FormulaireParcours):
     slug = "presence"
     titre = "Noter la présence à un rendez-vous"
@@ -108,9 +112,14 @@ class PresenceForm(FormulaireParcours):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rendez_vous"].queryset = RendezVous.objects.filter(
-            parcours=self.parcours, presence=Presence.PREVU, date__lte=timezone.now()
-        )
+        # Up to the end of today: a rendez-vous later today is listed, and noting it before its time gets the
+        # service's French message rather than a choice that silently is not there.
+        fin_du_jour = debut_du_jour(aujourdhui() + datetime.timedelta(days=1))
+        champ = self.fields["rendez_vous"]
+        champ.queryset = RendezVous.objects.filter(
+            parcours=self.parcours, presence=Presence.PREVU, date__lt=fin_du_jour
+        ).order_by("-date")
+        champ.label_from_instance = libelle_rendez_vous
 
     def enregistrer(self, par):
         d = self.cleaned_data

@@ -146,7 +146,9 @@ def enregistrer(request, pk, evenement):
 def _formulaire_vide(request, parcours, classe):
     if not parcours.est_ouvert:
         raise Http404("Ce parcours est clos : aucun événement ne peut plus y être enregistré.")
-    formulaire = classe(parcours=parcours)
+    # A link may name the event the form acts on (?rendez_vous=12 from the timeline): it is pre-selected.
+    initial = {nom: valeur for nom, valeur in request.GET.items() if nom in classe.base_fields and nom != "version"}
+    formulaire = classe(parcours=parcours, initial=initial)
     if request.htmx:
         return render(
             request, "parcours/includes/formulaire_evenement.html", {"form": formulaire, "parcours": parcours}
