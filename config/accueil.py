@@ -3,6 +3,7 @@
 from config.accueil_admin import accueil_administrateur
 from pacte.accueil import Accueil
 from pacte.models.utilisateurs import Role
+from parcours import avis
 from parcours.accueil import accueil_agent_mdd, accueil_charge_orientation
 from parcours.accueil_partenaires import accueil_partenaire, accueil_referent_thematique
 
@@ -24,4 +25,6 @@ def accueil_pour(user) -> Accueil:
             titre="Accueil",
             introduction="Votre compte n'a pas encore de rôle : adressez-vous à l'administrateur.",
         )
-    return constructeur(user)
+    page = constructeur(user)
+    page.avis = avis.non_lus(user)
+    return page

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from parcours.views import creation, fiche, file_active, orientation
+from parcours.views import avis, creation, fiche, file_active, orientation
 
 app_name = "parcours"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", file_active.file_active, name="file_active"),
     path("a-orienter/", orientation.a_orienter, name="a_orienter"),
     path("nouveau/", creation.creer, name="creer"),
+    path("avis/<int:pk>/lu/", avis.marquer_lu, name="avis_lu"),
     path("<int:pk>/", fiche.fiche, name="fiche"),
     path("<int:pk>/orienter/", orientation.orienter, name="orienter"),
     # Before the event pattern below, which would take «historique» for an event.

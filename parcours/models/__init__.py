@@ -1,3 +1,4 @@
+from .avis import Avis
 from .beneficiaires import Beneficiaire
 from .evenements import (
     ChangementReferent,
@@ -14,6 +15,7 @@ from .parcours import Parcours
 from .prescriptions import Prescription, TransitionPrescription
 
 __all__ = [
+    "Avis",
     "Beneficiaire",
     "ChangementReferent",
     "ContratEngagement",

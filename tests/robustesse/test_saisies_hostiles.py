@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from parcours.choices import EtatContrat, EtatPrescription
 from parcours.models import Beneficiaire, ContratEngagement, Frein, RendezVous
+from parcours.sortie import ouvert_a_la_sortie
 from tests.robustesse.conftest import (
     MOT_DE_PASSE,
     differences,
@@ -245,7 +246,13 @@ def _evenements(monde):
         },
         "presence": {"rendez_vous": str(rdv_passe.pk), "presence": "present"},
         "note": {"date": J, "texte": "Entretien téléphonique."},
-        "sortie": {"date": J, "type": "emploi_durable", "commentaire": "CDI"},
+        "sortie": {
+            "date": J,
+            "type": "emploi_durable",
+            "commentaire": "CDI",
+            # The list of open items the user confirms (parcours.sortie).
+            "confirmation": ouvert_a_la_sortie(monde.parcours).empreinte(),
+        },
         "transfert": {"mdd_destination": str(monde.autre_mdd.pk), "date": J, "motif": "Déménagement"},
         "coordonnees": {
             "commune": str(monde.commune.pk),
