@@ -23,11 +23,6 @@ class ModelForm(BaseForm, forms.ModelForm):
     pass
 
 
-# The names from before the themes, for the branches written with them; use BaseForm and ModelForm.
-DsfrForm = BaseForm
-DsfrModelForm = ModelForm
-
-
 class ConnexionForm(BaseForm, AuthenticationForm):
     username = forms.EmailField(
         label="Adresse électronique",

@@ -16,8 +16,6 @@ EN_COURS_DE_REECRITURE = {
     "parcours/imports/format.py",
     "parcours/imports/service.py",
     "parcours/imports/views.py",
-    "config/demo/parcours.py",
-    "config/demo/partenaires.py",
 }
 
 
