@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.accueil import Accueil, Tuile
+from pacte.referentiel import delai_orientation_jours
+from pacte.text import pluriel
 from parcours.filters import Alerte, condition_alerte
 from parcours.models import ContratEngagement, Parcours, RendezVous, Transfert
 
@@ -48,14 +50,14 @@ def invalider_accueil(mdd_ids) -> None:
     caches["indicateurs"].set_many({CLE_GENERATION.format(pk): generation for pk in set(mdd_ids) if pk}, None)
 
 
-def _chiffres_agent(user, mdds, jour) -> dict:
+def _chiffres_agent(user, mdds, jour, delai) -> dict:
     mdd_ids = sorted(m.pk for m in mdds)
-    cle = f"accueil:mdd:{'-'.join(map(str, mdd_ids))}:{jour.isoformat()}"
+    cle = f"accueil:mdd:{'-'.join(map(str, mdd_ids))}:{jour.isoformat()}:{delai}"
     generations, en_cache = _lire(cle, mdd_ids)
     if en_cache is not None and en_cache[0] == generations:
         chiffres = en_cache[1]
     else:
-        chiffres = _compter_mdd(user, jour)
+        chiffres = _compter_mdd(user, jour, delai)
         caches["indicateurs"].set(cle, (generations, chiffres), FRAICHEUR_ACCUEIL)
     mes_suivis = Parcours.objects.visible_par(user).ouverts().filter(referent=user).count()
     return {**chiffres, "mes_suivis": mes_suivis}
@@ -65,7 +67,7 @@ def _lien_file_active(**filtres):
     return f"{reverse('parcours:file_active')}?{urlencode(filtres)}"
 
 
-def _compter_mdd(user, jour) -> dict:
+def _compter_mdd(user, jour, delai) -> dict:
     """The figures of the user's MDD: for an MDD agent, visible_par is exactly the parcours of its MDD."""
     return (
         Parcours.objects.visible_par(user)
@@ -76,7 +78,7 @@ def _compter_mdd(user, jour) -> dict:
             contrats_signes=Count("pk", filter=Q(contrat_courant__etat="signe", contrat_courant__date_fin__gte=jour)),
             echeance=Count("pk", filter=condition_alerte(Alerte.CONTRAT_ECHEANCE, jour)),
             echus=Count("pk", filter=condition_alerte(Alerte.CONTRAT_ECHU, jour)),
-            attente=Count("pk", filter=condition_alerte(Alerte.A_ORIENTER_30_JOURS, jour)),
+            attente=Count("pk", filter=condition_alerte(Alerte.A_ORIENTER_30_JOURS, jour, delai)),
             sans_rdv=Count("pk", filter=condition_alerte(Alerte.SANS_RDV, jour)),
         )
     )
@@ -85,7 +87,8 @@ def _compter_mdd(user, jour) -> dict:
 def accueil_agent_mdd(user) -> Accueil:
     jour = timezone.localdate()
     mdds = list(user.mdds.all())
-    chiffres = _chiffres_agent(user, mdds, jour)
+    delai = delai_orientation_jours()
+    chiffres = _chiffres_agent(user, mdds, jour, delai)
     noms = ", ".join(m.nom for m in mdds) or "aucune MDD rattachée"
     return Accueil(
         titre="Ma file active",
@@ -104,20 +107,24 @@ def accueil_agent_mdd(user) -> Accueil:
         ],
         alertes=[
             Tuile(
-                "contrat(s) d'engagement à échéance dans les 30 jours",
+                pluriel(chiffres["echeance"], "contrat d'engagement", "contrats d'engagement")
+                + " à échéance dans les 30 jours",
                 chiffres["echeance"],
                 lien=_lien_file_active(alerte=Alerte.CONTRAT_ECHEANCE),
             ),
             Tuile(
-                "contrat(s) d'engagement échu(s)", chiffres["echus"], lien=_lien_file_active(alerte=Alerte.CONTRAT_ECHU)
+                pluriel(chiffres["echus"], "contrat d'engagement échu", "contrats d'engagement échus"),
+                chiffres["echus"],
+                lien=_lien_file_active(alerte=Alerte.CONTRAT_ECHU),
             ),
             Tuile(
-                "nouvel(aux) entrant(s) sans orientation depuis plus de 30 jours",
+                pluriel(chiffres["attente"], "nouvel entrant", "nouveaux entrants")
+                + f" sans orientation depuis plus de {delai} jours",
                 chiffres["attente"],
                 lien=_lien_file_active(alerte=Alerte.A_ORIENTER_30_JOURS),
             ),
             Tuile(
-                "personne(s) sans rendez-vous depuis 3 mois",
+                pluriel(chiffres["sans_rdv"], "personne") + " sans rendez-vous depuis 3 mois",
                 chiffres["sans_rdv"],
                 lien=_lien_file_active(alerte=Alerte.SANS_RDV),
             ),

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.accueil import Accueil, Tuile
+from pacte.text import pluriel
 from parcours import figures_actions as figures
 from parcours.models import Prescription
 from partenaires.models import Action
@@ -24,10 +25,27 @@ def alertes_referent(user, aujourdhui=None) -> list[Tuile]:
     )
     lien = f"{reverse('partenaires:mes_actions')}?alerte=oui"
     return [
-        Tuile(f"action(s) occupée(s) à moins de {figures.SEUIL_OCCUPATION} %", compte["occupation"], lien=lien),
-        Tuile("action(s) sans résultats pour la dernière période", compte["resultats"], lien=lien),
-        Tuile(f"action(s) se terminant dans moins de {figures.JOURS_AVANT_FIN} jours", compte["fin"], lien=lien),
-        Tuile("action(s) dont les versements dépassent le montant conventionné", compte["budget"], lien=lien),
+        Tuile(
+            f"{pluriel(compte['occupation'], 'action occupée', 'actions occupées')} à moins de "
+            f"{figures.SEUIL_OCCUPATION} %",
+            compte["occupation"],
+            lien=lien,
+        ),
+        Tuile(
+            f"{pluriel(compte['resultats'], 'action')} sans résultats pour la dernière période",
+            compte["resultats"],
+            lien=lien,
+        ),
+        Tuile(
+            f"{pluriel(compte['fin'], 'action')} se terminant dans moins de {figures.JOURS_AVANT_FIN} jours",
+            compte["fin"],
+            lien=lien,
+        ),
+        Tuile(
+            f"{pluriel(compte['budget'], 'action')} dont les versements dépassent le montant conventionné",
+            compte["budget"],
+            lien=lien,
+        ),
     ]
 
 

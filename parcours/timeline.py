@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from pacte.models import MDD, Commune, User
+from pacte.text import heures
 from parcours.choices import EtatContrat
 from parcours.contrats import etat_contrat_effectif
 from parcours.models import (
@@ -183,7 +184,7 @@ class DonneesParcours:
             etat = EtatContrat(etat_contrat_effectif(c)).label
             details = [
                 f"Objectifs : {c.objectifs}",
-                f"{c.heures_hebdomadaires} h d'activité par semaine",
+                f"{heures(c.heures_hebdomadaires)} d'activité par semaine",
                 f"État : {etat}",
             ]
             if c.date_signature:

@@ -11,6 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
 from pacte.models.journal import journaliser, journaliser_parcours
+from parcours import personnes
 from parcours.contrats import etat_contrat_effectif
 from parcours.forms import FORMULAIRES
 from parcours.models import Parcours
@@ -69,6 +70,7 @@ def contexte_fiche(request, parcours, formulaire_lie=None, succes="", avec_histo
         "formulaire_lie": formulaire_lie,
         "succes": succes,
         "lien_catalogue": lien_catalogue(parcours),
+        "foyer": personnes.foyer(beneficiaire, request.user),
         "titre": f"Parcours de {beneficiaire}",
         "fil_ariane": [
             {"label": "File active", "url": reverse("parcours:file_active")},

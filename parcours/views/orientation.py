@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.models.journal import journaliser, journaliser_parcours
+from parcours import personnes
 from parcours.forms import OrientationForm
-from parcours.models import Parcours
+from parcours.models import Frein, Parcours
 from parcours.permissions import orientation_requise
 from parcours.regles import ConflitDeVersion
 from parcours.views.fiche import _reporter
@@ -45,6 +46,9 @@ def _contexte_orienter(request, parcours, formulaire):
     )
     return {
         "parcours": parcours,
+        "beneficiaire": parcours.beneficiaire,
+        "foyer": personnes.foyer(parcours.beneficiaire, request.user),
+        "freins": Frein.objects.filter(parcours=parcours, date_levee__isnull=True).order_by("date_identification"),
         "form": formulaire,
         "attente": (timezone.localdate() - parcours.date_entree).days,
         "titre": f"Orienter {parcours.beneficiaire}",
@@ -74,7 +78,9 @@ def _orientation_enregistree(request, parcours):
 @orientation_requise
 def orienter(request, pk):
     parcours = get_object_or_404(
-        Parcours.objects.visible_par(request.user).select_related("beneficiaire", "mdd", "orientation_courante"),
+        Parcours.objects.visible_par(request.user).select_related(
+            "beneficiaire__commune", "mdd", "orientation_courante"
+        ),
         pk=pk,
     )
     formulaire = OrientationForm(request.POST or None, parcours=parcours)

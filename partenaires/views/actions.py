@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_htmx.http import retarget
 
-from pacte.forms import BaseForm
+from pacte.forms import FiltresForm
 from pacte.models import Thematique
 from pacte.widgets import SelectRapide
 from parcours import figures_actions as figures
@@ -48,7 +48,7 @@ class MesActionsFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = BaseForm
+        form = FiltresForm
         fields = []
 
     def __init__(self, data=None, *args, user=None, **kwargs):

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from pacte.forms import BaseForm
+from pacte.forms import FiltresForm
 from pacte.models import Commune, Site, Thematique
 from pacte.models.journal import journaliser_parcours
 from pacte.text import jour
@@ -73,7 +73,7 @@ class CatalogueFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = BaseForm
+        form = FiltresForm
         fields = []
 
     def filtrer_mots(self, queryset, name, value):

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from pacte.forms import BaseForm
+from pacte.forms import FiltresForm
 from pacte.models.journal import journaliser, journaliser_liste
 from parcours import figures_actions as figures
 from parcours.choices import EtatPrescription
@@ -31,7 +31,7 @@ class PrescriptionsRecuesFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = BaseForm
+        form = FiltresForm
         fields = []
 
     def __init__(self, data=None, *args, user=None, **kwargs):
