@@ -23,6 +23,7 @@ from pacte.accueil import Accueil, Tuile
 from pacte.referentiel import delai_orientation_jours
 from pacte.text import pluriel
 from parcours.filters import Alerte, condition_alerte
+from parcours.filtres_orientation import Attente
 from parcours.models import ContratEngagement, Parcours, RendezVous, Transfert
 
 FRAICHEUR_ACCUEIL = 15 * 60
@@ -133,23 +134,26 @@ def accueil_agent_mdd(user) -> Accueil:
 
 
 def accueil_charge_orientation(user) -> Accueil:
-    seuil = timezone.localdate() - timedelta(days=30)
+    delai = delai_orientation_jours()
+    seuil = timezone.localdate() - timedelta(days=delai)
     chiffres = Parcours.objects.visible_par(user).aggregate(
-        a_orienter=Count("pk"), en_attente_30_jours=Count("pk", filter=Q(date_entree__lt=seuil))
+        a_orienter=Count("pk"), en_attente=Count("pk", filter=Q(date_entree__lt=seuil))
     )
     lien = reverse("parcours:a_orienter")
+    lien_attente = f"{lien}?{urlencode({'attente': Attente.AU_DELA})}"
     return Accueil(
         titre="Orientation des nouveaux entrants",
         introduction="Les personnes entrées dans le dispositif qui attendent une décision d'orientation.",
         tuiles=[
             Tuile("Personnes à orienter", chiffres["a_orienter"], lien=lien),
-            Tuile("En attente depuis plus de 30 jours", chiffres["en_attente_30_jours"], lien=lien),
+            Tuile(f"En attente depuis plus de {delai} jours", chiffres["en_attente"], lien=lien_attente),
         ],
         alertes=[
             Tuile(
-                "personne(s) en attente d'orientation depuis plus de 30 jours",
-                chiffres["en_attente_30_jours"],
-                lien=lien,
+                pluriel(chiffres["en_attente"], "personne")
+                + f" en attente d'orientation depuis plus de {delai} jours (délai cible)",
+                chiffres["en_attente"],
+                lien=lien_attente,
             )
         ],
     )

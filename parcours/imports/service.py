@@ -211,6 +211,7 @@ def _traiter_lot(lot, en_tete, ref, bilan, import_fichier, dry_run, par, sur_ref
                     date_ouverture_droit=ligne.date_ouverture_droit,
                     date_entree=ligne.date_ouverture_droit,
                     nom_tri=beneficiaire.nom_recherche,
+                    import_fichier=import_fichier,
                 )
                 for beneficiaire, ligne in parcours_a_ouvrir
             ],
