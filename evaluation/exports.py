@@ -16,6 +16,7 @@ from evaluation.formats import date_fr, nombre_fr
 from evaluation.indicateurs import Filtres, actions_du_perimetre, calculer_indicateurs, parcours_du_perimetre
 from evaluation.secret import SECRET, masquer
 from pacte.models import MDD
+from pacte.tableurs import ajouter_ligne, neutraliser_formule
 from parcours.choices import TypeOrientation
 from parcours.models import Orientation, Prescription
 
@@ -134,7 +135,7 @@ def _cellule_csv(valeur) -> str:
         return "oui" if valeur else "non"
     if isinstance(valeur, int | Decimal | float):
         return nombre_fr(valeur).replace("\u202f", "")
-    return str(valeur)
+    return neutraliser_formule(str(valeur))
 
 
 def en_csv(entetes: list[str], lignes: list[list]) -> bytes:
@@ -158,14 +159,14 @@ def en_xlsx(titre: str, entetes: list[str], lignes: list[list], unites_colonne: 
     classeur = Workbook()
     feuille = classeur.active
     feuille.title = titre[:31]
-    feuille.append(entetes)
+    ajouter_ligne(feuille, entetes)
     for cellule in feuille[1]:
         cellule.font = Font(bold=True, color="FFFFFF")
         cellule.fill = PatternFill("solid", fgColor=BLEU_FRANCE)
     for ligne in lignes:
         unite = ligne[unites_colonne] if unites_colonne is not None else None
-        feuille.append([NON_DISPONIBLE if v is None else v for v in ligne])
-        for cellule, valeur in zip(feuille[feuille.max_row], ligne, strict=True):
+        cellules = ajouter_ligne(feuille, [NON_DISPONIBLE if v is None else v for v in ligne])
+        for cellule, valeur in zip(cellules, ligne, strict=True):
             if isinstance(valeur, datetime.date):
                 cellule.number_format = "DD/MM/YYYY"
             elif isinstance(valeur, int | Decimal | float) and not isinstance(valeur, bool):

@@ -1,6 +1,7 @@
 """Read the environment once, with French errors instead of stack traces."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -65,3 +66,9 @@ def database_config(default_sqlite_path) -> dict:
         # large data set) and never pays back on queries of this size.
         config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
     return config
+
+
+def origine(url: str) -> str:
+    """scheme://host[:port] of an address, as a Content-Security-Policy source."""
+    parties = urlsplit(url)
+    return f"{parties.scheme}://{parties.netloc}"

@@ -1,3 +1,5 @@
+from .demandes import DemandeAcces
+from .jetons import JetonAPI
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
 from .taches import ImportFichier, TacheDeFond
@@ -6,7 +8,9 @@ from .utilisateurs import Role, User
 __all__ = [
     "MDD",
     "Commune",
+    "DemandeAcces",
     "ImportFichier",
+    "JetonAPI",
     "JournalAcces",
     "Objectif",
     "Pacte",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from pacte.models import ImportFichier
 from pacte.models.journal import journaliser
+from pacte.tableurs import ligne_csv
 from pacte.taches import creer_tache, lancer
 from parcours.imports.format import COLONNES, COLONNES_FACULTATIVES, FichierInvalide
 from parcours.imports.forms import DepotEntrantsForm
@@ -178,11 +179,11 @@ def refus_csv(request, pk):
     def lignes():
         ecrivain = csv.writer(_Tampon(), delimiter=";")
         lecteur = Lecteur(io.BytesIO(contenu))
-        yield "\ufeff" + ecrivain.writerow([*lecteur.en_tete, "LIGNE_ORIGINE", "MOTIF_REFUS"])
+        yield "\ufeff" + ecrivain.writerow(ligne_csv([*lecteur.en_tete, "LIGNE_ORIGINE", "MOTIF_REFUS"]))
         refus = []
         importer_entrants(io.BytesIO(contenu), dry_run=True, sur_refus=refus.append, garder_refus=0)
         for ligne in refus:
-            yield ecrivain.writerow([*ligne.valeurs, ligne.numero_ligne, ligne.motif])
+            yield ecrivain.writerow(ligne_csv([*ligne.valeurs, ligne.numero_ligne, ligne.motif]))
 
     nom = import_fichier.nom_fichier.rsplit(".", 1)[0]
     response = StreamingHttpResponse(lignes(), content_type="text/csv; charset=utf-8")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pacte", "0004_delai_orientation_au_referentiel"),
+        ("pacte", "0007_delai_orientation_au_referentiel"),
         ("parcours", "0010_avis_et_prescription_annulee"),
     ]
 

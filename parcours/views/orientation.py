@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from pacte.models.journal import journaliser, journaliser_parcours
+from pacte.models.journal import journaliser, journaliser_parcours, journaliser_parcours_affiches
 from parcours import personnes
 from parcours.filtres_orientation import AOrienterFilter
 from parcours.forms import OrientationForm
@@ -28,7 +28,7 @@ def a_orienter(request):
     )
     filtre = AOrienterFilter(request.GET, queryset=file)
     page = Paginator(filtre.qs, 50).get_page(request.GET.get("page"))
-    journaliser(request.user, page=request.get_full_path(), objet="file à orienter", libelle="Nouveaux entrants")
+    journaliser_parcours_affiches(request, page.object_list, libelle="Nouveaux entrants à orienter : personne affichée")
     return render(
         request,
         "parcours/a_orienter.html",

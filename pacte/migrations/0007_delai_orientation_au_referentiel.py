@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pacte", "0003_taches_de_fond_et_imports"),
+        ("pacte", "0006_proconnect_sub_et_demandes_acces"),
     ]
 
     operations = [
