@@ -1,15 +1,34 @@
 """The home dispatcher: what each role sees first, built by the app that owns the figures."""
 
+from django.urls import reverse
+
 from config.accueil_admin import accueil_administrateur
-from pacte.accueil import Accueil
+from pacte.accueil import Accueil, Tuile
 from pacte.models.utilisateurs import Role
 from parcours import avis
 from parcours.accueil import accueil_agent_mdd, accueil_charge_orientation
 from parcours.accueil_partenaires import accueil_partenaire, accueil_referent_thematique
+from parcours.pilotage_mdd import chiffres_de_suivi, mdds_pilotees
+
+
+def accueil_responsable_mdd(user) -> Accueil:
+    """The MDD's file active, plus the way to the page of each MDD the manager runs."""
+    page = accueil_agent_mdd(user)
+    page.titre = "File active de la MDD"
+    for mdd in mdds_pilotees(user):
+        tuile = Tuile(
+            f"Personnes sans référent unique — {mdd.nom}",
+            chiffres_de_suivi(mdd)["sans_referent"],
+            lien=reverse("page_mdd", args=[mdd.pk]),
+            detail="La page de la MDD : ses chiffres, la charge de chaque référent, les personnes à suivre.",
+        )
+        page.tuiles.insert(0, tuile)
+    return page
+
 
 CONSTRUCTEURS = {
     Role.TRAVAILLEUR_SOCIAL: accueil_agent_mdd,
-    Role.RESPONSABLE_MDD: accueil_agent_mdd,
+    Role.RESPONSABLE_MDD: accueil_responsable_mdd,
     Role.CHARGE_ORIENTATION: accueil_charge_orientation,
     Role.REFERENT_THEMATIQUE: accueil_referent_thematique,
     Role.PARTENAIRE: accueil_partenaire,

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from parcours.views import avis, creation, fiche, file_active, orientation
+from parcours.views import avis, creation, export_file_active, fiche, file_active, orientation
 
 app_name = "parcours"
 
 urlpatterns = [
     path("", file_active.file_active, name="file_active"),
     path("a-orienter/", orientation.a_orienter, name="a_orienter"),
+    path("export/", export_file_active.exporter, name="export_file_active"),
     path("nouveau/", creation.creer, name="creer"),
     path("avis/<int:pk>/lu/", avis.marquer_lu, name="avis_lu"),
     path("<int:pk>/", fiche.fiche, name="fiche"),
