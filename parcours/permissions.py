@@ -48,3 +48,11 @@ def pilote_une_mdd(user) -> bool:
 
 
 pilotage_mdd_requis = role_requis(pilote_une_mdd)
+
+
+def peut_decider_reorientation(user) -> bool:
+    """A chargé d'orientation (département-wide) or a responsable de MDD (their MDD's requests)."""
+    return est_actif(user) and user.role in (Role.CHARGE_ORIENTATION, Role.RESPONSABLE_MDD)
+
+
+decision_reorientation_requise = role_requis(peut_decider_reorientation)

@@ -19,6 +19,7 @@ from parcours.models import (
     Beneficiaire,
     ChangementReferent,
     ContratEngagement,
+    DemandeReorientation,
     Frein,
     Note,
     Orientation,
@@ -71,6 +72,7 @@ class DonneesParcours:
     sorties: list
     transferts: list
     prescriptions: list
+    demandes: list = field(default_factory=list)
     # {pk: name} of every user the events point to.
     utilisateurs: dict = field(default_factory=dict)
 
@@ -88,6 +90,7 @@ class DonneesParcours:
                 Transfert.objects.filter(parcours=parcours).select_related("mdd_origine", "mdd_destination")
             ),
             prescriptions=list(Prescription.objects.filter(parcours=parcours).select_related("action__partenaire")),
+            demandes=list(DemandeReorientation.objects.filter(parcours=parcours)),
         )
         donnees.utilisateurs = noms_utilisateurs(donnees._ids_utilisateurs())
         return donnees
@@ -111,6 +114,7 @@ class DonneesParcours:
         ids.update(pk for c in self.changements for pk in (c.ancien_id, c.nouveau_id))
         ids.update(r.avec_id for r in self.rendez_vous)
         ids.update(p.prescripteur_id for p in self.prescriptions)
+        ids.update(pk for d in self.demandes for pk in (d.demandee_par_id, d.decidee_par_id))
         return ids
 
     def _nom(self, pk) -> str:
@@ -136,6 +140,8 @@ class DonneesParcours:
             "resiliation": any(c.etat == EtatContrat.SIGNE for c in self.contrats),
             "levee": bool(self.freins_ouverts),
             "presence": any(self._presence_a_noter(r, maintenant) for r in self.rendez_vous),
+            "orientation": not self.orientations,
+            "reorientation": bool(self.orientations) and not any(d.etat == "en_attente" for d in self.demandes),
         }.get(slug, True)
 
     def timeline(self, parcours) -> list[Element]:
@@ -153,6 +159,7 @@ class DonneesParcours:
             self._sorties,
             self._transferts,
             self._prescriptions,
+            self._demandes,
         ):
             elements.extend(source())
         plancher = datetime.datetime.min.replace(tzinfo=datetime.UTC)
@@ -256,6 +263,18 @@ class DonneesParcours:
             yield Element(
                 p.date_proposition, "prescription", titre, details, self._nom(p.prescripteur_id), ordre=p.created_at
             )
+
+    def _demandes(self):
+        for d in self.demandes:
+            souhait = f"Orientation demandée : {d.get_type_souhaite_display()}, {d.get_organisme_souhaite_display()}"
+            details, auteur = [souhait, f"Motif : {d.motif}"], self._nom(d.demandee_par_id)
+            yield Element(
+                d.date_demande, "reorientation", "Demande de réorientation", details, auteur, ordre=d.created_at
+            )
+            if d.date_decision:
+                details = [f"Motif : {d.motif_decision}"] if d.motif_decision else []
+                titre = f"Demande de réorientation {d.get_etat_display().lower()}"
+                yield Element(d.date_decision, "reorientation", titre, details, self._nom(d.decidee_par_id))
 
 
 @dataclass

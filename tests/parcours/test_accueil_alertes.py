@@ -63,7 +63,8 @@ def test_l_accueil_du_charge_d_orientation_compte_l_attente(client):
     accueil = accueil_pour(charge)
     assert [t.valeur for t in accueil.tuiles] == [2, 1]
     assert accueil.alertes[0].valeur == 1
-    assert accueil.alertes[0].lien == reverse("parcours:a_orienter")
+    # The alert opens the list filtered on the waiting beyond the référentiel's target delay.
+    assert accueil.alertes[0].lien == f"{reverse('parcours:a_orienter')}?attente=au_dela"
 
 
 def _chiffres(client):

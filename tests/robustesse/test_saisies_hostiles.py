@@ -224,6 +224,12 @@ def _evenements(monde):
             "date_decision": J,
             "motif": "Projet professionnel",
         },
+        # The parcours is oriented: a social worker asks for a réorientation (parcours.reorientations).
+        "reorientation": {
+            "type_souhaite": "professionnelle",
+            "organisme_souhaite": "france_travail",
+            "motif": "Projet professionnel",
+        },
         "referent": {"nouveau": str(monde.collegue.pk), "date": J, "motif": "Congé"},
         "contrat": {
             "date_debut": debut.isoformat(),
@@ -264,7 +270,7 @@ def _evenements(monde):
 
 
 SLUGS = [
-    "orientation",
+    "reorientation",
     "referent",
     "contrat",
     "signature",
