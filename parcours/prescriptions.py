@@ -59,7 +59,13 @@ def action_complete(action) -> bool:
 
 
 def prescrire(
-    parcours, action, par, *, date: datetime.date | None = None, motif_hors_capacite: str = ""
+    parcours,
+    action,
+    par,
+    *,
+    date: datetime.date | None = None,
+    motif_hors_capacite: str = "",
+    message_au_partenaire: str = "",
 ) -> Prescription:
     """Send the person of `parcours` to `action`. Raises ValidationError (French) and writes nothing on refusal."""
     date = date or timezone.localdate()
@@ -93,6 +99,7 @@ def prescrire(
             etat=E.PROPOSEE,
             date_proposition=date,
             motif_hors_capacite=motif_hors_capacite[:250],
+            message_au_partenaire=(message_au_partenaire or "").strip()[:1000],
         )
         TransitionPrescription.objects.create(
             prescription=prescription, etat_avant="", etat_apres=E.PROPOSEE, par=par, motif=motif_hors_capacite[:250]
