@@ -13,12 +13,22 @@ from django.db import transaction
 from pacte.choices import Milieu
 from pacte.courant import pacte_courant
 from pacte.models import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
+from pacte.referentiel_droits import charger_droits_et_devoirs, lire_droits_et_devoirs
 
 INSEE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 CODE_POSTAL_RE = re.compile(r"^\d{5}$")
 LINE_KEY = "__ligne__"
 KEY_LINES = "__lignes_des_cles__"
 DELAI_ORIENTATION_PAR_DEFAUT = 30
+
+
+# Rubriques of the file read by apps above pacte (courriers: its delays), registered from their AppConfig.ready():
+# {nom: (lire(validateur, bloc_ou_None, ligne) -> valeur, ecrire(valeur, pacte, bilan))}.
+_RUBRIQUES = {}
+
+
+def ajouter_rubrique(nom: str, lire, ecrire) -> None:
+    _RUBRIQUES[nom] = (lire, ecrire)
 
 
 class ReferentielInvalide(Exception):
@@ -280,9 +290,19 @@ def lire(contenu: str) -> dict:
     thematiques = _lire_thematiques(v, data)
     territoires = _lire_territoires(v, data)
     mdds, communes = _lire_mdds(v, data, territoires)
+    rubriques = {nom: lire_rubrique(v, data.get(nom), data[LINE_KEY]) for nom, (lire_rubrique, _) in _RUBRIQUES.items()}
+    baremes = lire_droits_et_devoirs(v, data, data[LINE_KEY])
     if v.erreurs:
         raise ReferentielInvalide(v.erreurs)
-    return {"pacte": pacte, "thematiques": thematiques, "territoires": territoires, "mdds": mdds, "communes": communes}
+    return {
+        "pacte": pacte,
+        "thematiques": thematiques,
+        "territoires": territoires,
+        "mdds": mdds,
+        "communes": communes,
+        "rubriques": rubriques,
+        "baremes": baremes,
+    }
 
 
 def _upsert(model, lookup: dict, values: dict, bilan: Bilan):
@@ -348,4 +368,7 @@ def charger(contenu: str) -> Bilan:
                 {"commune": communes[s["code_insee"]], "adresse": s["adresse"], "milieu": s["milieu"]},
                 bilan,
             )
+    for nom, (_, ecrire) in _RUBRIQUES.items():
+        ecrire(data["rubriques"][nom], pacte, bilan)
+    charger_droits_et_devoirs(data["baremes"], _upsert, bilan)
     return bilan

@@ -74,3 +74,12 @@ class EtatPrescription(models.TextChoices):
     ABANDON = "abandon", "Abandon"
     # By the prescriber's side only, when the person's parcours closes before the action began.
     ANNULEE = "annulee", "Annulée"
+
+
+class EtatDroit(models.TextChoices):
+    """The state of the RSA right as the CAF/MSA flow tells it (ETATDOSRSA, read by parcours.imports.xml_cnaf)."""
+
+    INCONNU = "", "Non transmis"
+    OUVERT = "ouvert", "Droit ouvert"
+    SUSPENDU = "suspendu", "Droit suspendu"
+    RADIE = "radie", "Droit clos (radié)"

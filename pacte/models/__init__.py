@@ -1,11 +1,13 @@
 from .demandes import DemandeAcces
+from .droits import BaremeDroitsDevoirs
 from .jetons import JetonAPI
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
-from .taches import ImportFichier, TacheDeFond
+from .taches import ImportFichier, TacheDeFond, TransitionImport
 from .utilisateurs import Role, User
 
 __all__ = [
+    "BaremeDroitsDevoirs",
     "MDD",
     "Commune",
     "DemandeAcces",
@@ -19,5 +21,6 @@ __all__ = [
     "TacheDeFond",
     "Territoire",
     "Thematique",
+    "TransitionImport",
     "User",
 ]

@@ -11,13 +11,14 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
 from pacte.models.journal import journaliser, journaliser_parcours
-from parcours import personnes
+from parcours import extensions, personnes
 from parcours.contrats import etat_contrat_effectif
 from parcours.forms import FORMULAIRES
+from parcours.historique import historique
 from parcours.models import Parcours
 from parcours.permissions import suivi_requis as agent_mdd_requis
 from parcours.regles import ConflitDeVersion
-from parcours.timeline import DonneesParcours, historique
+from parcours.timeline import DonneesParcours
 
 
 def parcours_visible(user, pk):
@@ -71,6 +72,7 @@ def contexte_fiche(request, parcours, formulaire_lie=None, succes="", avec_histo
         "succes": succes,
         "lien_catalogue": lien_catalogue(parcours),
         "foyer": personnes.foyer(beneficiaire, request.user),
+        "liens_parcours": extensions.liens_parcours(parcours, request.user),
         "titre": f"Parcours de {beneficiaire}",
         "fil_ariane": [
             {"label": "File active", "url": reverse("parcours:file_active")},

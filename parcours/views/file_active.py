@@ -41,6 +41,8 @@ def file_active_de(user):
 COLONNES_DU_TABLEAU = (
     "date_entree",
     "date_sortie",
+    "etat_droit",
+    "date_etat_droit",
     "beneficiaire__nom",
     "beneficiaire__prenom",
     "beneficiaire__sexe",

@@ -8,16 +8,43 @@ roles an endpoint is not for (prescriptions are the partners'); the chargé d'or
 through its orientation page, MDD agents see their own MDD's people waiting for an orientation.
 """
 
+import datetime
 import os
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from courriers.invitations import jeton
+from courriers.modeles import installer_modeles_par_defaut
+from courriers.models import Invitation, Message, ModeleCourrier
+from tests.pacte.factories import PacteFactory
 from tests.securite.monde import ROLES, construire_monde
 
 
 def _pk(cle):
     return lambda m: {"pk": m[cle].pk}
+
+
+def _modele_courrier(m):
+    PacteFactory()
+    installer_modeles_par_defaut("87")
+    return {"pk": ModeleCourrier.objects.get(nature="convocation").pk}
+
+
+def _lettre(m):
+    version = _modele_courrier(m) and ModeleCourrier.objects.get(nature="convocation").version_courante
+    message = Message.objects.create(
+        parcours=m["parcours"], nature="convocation", canal="courrier", version=version, objet="o", contenu="c"
+    )
+    return {"pk": message.pk}
+
+
+def _jeton(m):
+    invitation = Invitation.objects.create(
+        parcours=m["parcours"], expire_le=timezone.now() + datetime.timedelta(days=3)
+    )
+    return {"jeton": jeton(invitation.pk)}
 
 
 M = {
@@ -31,6 +58,12 @@ M = {
     "droit_d_acces": (None, "302 404 404 404 404 404 200"),
     "droit_d_acces_export": (lambda m: {"pk": m["parcours"].beneficiaire_id}, "302 404 404 404 404 404 200"),
     "jeton_api": (None, "302 200 200 200 200 200 200"),
+    # ProConnect answers 404 while it is not configured (tests/proconnect/ run it against a real provider)
+    "proconnect_debut": (None, "404 404 404 404 404 404 404"),
+    "proconnect_retour": (None, "404 404 404 404 404 404 404"),
+    "proconnect_attente": (None, "404 404 404 404 404 404 404"),
+    "demandes_acces": (None, "302 404 404 404 404 404 200"),
+    "demande_acces": (lambda m: {"pk": 999999}, "302 404 404 404 404 404 404"),
     "tache": (_pk("tache"), "302 404 404 404 404 404 200"),
     "tache_fichier": (_pk("tache"), "302 404 404 404 404 404 404"),
     # parcours
@@ -44,11 +77,12 @@ M = {
     # new entrants import
     "imports:depot": (None, "302 404 404 200 404 404 200"),
     "imports:format": (None, "302 404 404 200 404 404 200"),
-    "imports:apercu": (_pk("import"), "302 404 404 200 404 404 200"),
+    # A chargé d'orientation's import (names, numbers, birth dates): not for the administrator (issue 15).
+    "imports:apercu": (_pk("import"), "302 404 404 200 404 404 404"),
     "imports:confirmer": (_pk("import"), "302 404 404 405 404 404 405"),
-    "imports:suivi": (_pk("import"), "302 404 404 200 404 404 200"),
-    "imports:resume": (_pk("import"), "302 404 404 200 404 404 200"),
-    "imports:refus_csv": (_pk("import"), "302 404 404 200 404 404 200"),
+    "imports:suivi": (_pk("import"), "302 404 404 200 404 404 404"),
+    "imports:resume": (_pk("import"), "302 404 404 200 404 404 404"),
+    "imports:refus_csv": (_pk("import"), "302 404 404 200 404 404 404"),
     # partenaires
     "partenaires:mes_actions": (None, "302 404 404 404 200 404 200"),
     "partenaires:action": (_pk("action"), "302 404 404 404 200 200 200"),
@@ -103,6 +137,42 @@ M = {
     "evaluation:comite": (_pk("comite"), "302 404 404 404 200 404 200"),
     "evaluation:comite_generer_pdf": (_pk("comite"), "302 404 404 404 404 404 405"),
     "evaluation:comite_pdf": (_pk("comite"), "302 404 404 404 404 404 404"),
+    # courriers: the agenda of the MDD agents, invitations by those who follow or orient, templates by the admin;
+    # the person's booking page and the providers' callbacks are public (a signed link, a signed request)
+    "courriers:agenda": (None, "302 200 200 404 404 404 200"),
+    "courriers:creer_creneaux": (None, "302 200 200 404 404 404 200"),
+    "courriers:inviter": (_pk("parcours"), "302 200 200 200 404 404 404"),
+    "courriers:convoquer": (_pk("parcours"), "302 200 200 200 404 404 404"),
+    "courriers:courriers_parcours": (_pk("parcours"), "302 200 200 200 404 404 404"),
+    "courriers:lettre_parcours": (
+        lambda m: {"pk": m["parcours"].pk, "nature": "contrat_engagement"},
+        "302 302 302 302 404 404 404",
+    ),
+    "courriers:inviter_en_nombre": (None, "302 200 200 200 404 404 404"),
+    "courriers:lettre_message": (_lettre, "302 200 200 200 404 404 404"),
+    "courriers:lettres_en_nombre": (None, "302 302 302 302 404 404 404"),
+    "courriers:modeles": (None, "302 404 404 404 404 404 200"),
+    "courriers:modele": (_modele_courrier, "302 404 404 404 404 404 200"),
+    "courriers:apercu": (_modele_courrier, "302 404 404 404 404 404 200"),
+    "courriers:rappel_fournisseur": (lambda m: {"fournisseur": "brevo"}, "405 405 405 405 405 405 405"),
+    "rdv:page": (_jeton, "200 200 200 200 200 200 200"),
+    # droits et devoirs: MDD agents; EP sessions for the agents of the territory and the members who sit in them
+    "droits:manquements": (None, "302 200 200 404 404 404 404"),
+    "droits:ouvrir": (_pk("parcours"), "302 200 200 404 404 404 404"),
+    "droits:heures": (_pk("parcours"), "302 200 200 404 404 404 404"),
+    "droits:manquement": (_pk("manquement"), "302 200 200 404 404 404 404"),
+    "droits:agir": (lambda m: {"pk": m["manquement"].pk, "action": "observation"}, "302 405 405 404 404 404 404"),
+    "droits:courrier": (
+        lambda m: {"pk": m["manquement"].pk, "nature": "information"},
+        "302 200 200 404 404 404 404",
+    ),
+    "droits:decider": (_pk("manquement"), "302 404 200 404 404 404 404"),
+    "droits:export": (None, "302 404 200 404 404 404 404"),
+    "droits:export_fichier": (lambda m: {"pk": 999999}, "302 404 404 404 404 404 404"),
+    "droits:seances": (None, "302 200 200 200 200 200 200"),
+    "droits:seance": (_pk("seance_ep"), "302 200 200 404 404 200 200"),
+    "droits:dossier": (_pk("dossier_ep"), "302 200 200 404 404 200 404"),
+    "droits:proces_verbal": (_pk("seance_ep"), "302 302 302 404 404 302 302"),
     # API: token or session; reference data for every agent, catalogue for prescribers, prescriptions for partners
     "api:api-root": (None, "401 200 200 200 200 200 200"),
     "api:schema": (None, "401 200 200 200 200 200 200"),
