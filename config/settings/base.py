@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "parcours",
     "partenaires",
     "courriers",
+    "droits",
     "evaluation",
     "config",
 ]
@@ -216,7 +217,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["pacte.api.filtres.FiltresPacte"],
     "DEFAULT_PAGINATION_CLASS": "pacte.api.pagination.PaginationPacte",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

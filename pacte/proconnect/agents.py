@@ -30,8 +30,8 @@ def identifier_agent(claims: dict) -> User:
     else:
         user = User.objects.filter(email__iexact=email).first()
         if user is None:
-            enregistrer_demande(claims)
-            raise AccesEnAttente(email)
+            demande = enregistrer_demande(claims)
+            raise AccesEnAttente(email, refusee=demande.statut == DemandeAcces.Statut.REFUSEE)
         if user.proconnect_sub:
             raise RefusProConnect(
                 f"Le compte {email} est rattaché à une autre identité ProConnect. {ADMINISTRATEUR}", email

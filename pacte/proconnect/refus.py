@@ -14,6 +14,7 @@ class RefusProConnect(Exception):
 class AccesEnAttente(Exception):
     """The person is known to ProConnect, not to the pact: their request waits for an administrator."""
 
-    def __init__(self, email: str):
+    def __init__(self, email: str, *, refusee: bool = False):
         super().__init__(email)
         self.email = email
+        self.refusee = refusee

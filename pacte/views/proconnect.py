@@ -63,7 +63,7 @@ class RetourProConnect(OIDCAuthenticationCallbackView):
         try:
             return super().get(request)
         except AccesEnAttente as attente:
-            request.session[CLE_ATTENTE] = attente.email
+            request.session[CLE_ATTENTE] = {"email": attente.email, "refusee": attente.refusee}
             return redirect("proconnect_attente")
         except RefusProConnect as refus:
             self.refus = refus
@@ -87,7 +87,7 @@ class RetourProConnect(OIDCAuthenticationCallbackView):
 @login_not_required
 def acces_en_attente(request):
     _proconnect_requis()
-    email = request.session.get(CLE_ATTENTE)
-    if not email:
+    attente = request.session.get(CLE_ATTENTE)
+    if not attente:
         return redirect("login")
-    return render(request, "registration/acces_en_attente.html", {"titre": "Accès en attente", "email": email})
+    return render(request, "registration/acces_en_attente.html", {"titre": "Accès en attente", **attente})

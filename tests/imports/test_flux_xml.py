@@ -216,7 +216,7 @@ def test_la_page_accepte_le_flux_xml_et_ses_refus_se_corrigent_en_csv(
         lignes[0]
         == "ORGANISME;NUMDEMRSA;NOMNAI;PRENOM;DTNAI;CODE_INSEE;DTOUVDRT;QUALITE;SEXE;LIGNE_ORIGINE;MOTIF_REFUS"
     )
-    assert lignes[1].startswith("CAF;7654321;MARTIN;")
+    assert lignes[1].startswith("CAF;7654321;MARTIN;'=HYPERLINK(1);demain;")  # never a formula
     client.post(reverse("imports:confirmer", args=[import_fichier.pk]))
     import_fichier.refresh_from_db()
     assert import_fichier.etat == ImportFichier.Etat.TERMINE

@@ -211,3 +211,32 @@ def test_un_document_de_decouverte_d_un_autre_emetteur_est_refuse(client, procon
     response = client.get("/proconnect/connexion/")
     assert response.url == "/connexion/"
     assert "ProConnect ne répond pas pour le moment." in messages_de(response)[0]
+
+
+def test_le_retour_de_proconnect_tient_en_peu_de_requetes(danse, client, django_assert_max_num_queries):
+    UserFactory(email=CAMILLE)
+    danse.connecter("camille")  # the first login keeps the sub; the next ones are the everyday case
+    client.logout()
+    parametres = danse.aller("camille")
+    # Sessions, django-axes' checks and logs, the user, last_login and the journal: measured 24.
+    with django_assert_max_num_queries(26):
+        assert danse.revenir(parametres).url == "/"
+
+
+def test_la_deconnexion_d_un_agent_connecte_par_mot_de_passe_reste_locale(client, proconnect):
+    UserFactory(email=CAMILLE)
+    client.post("/connexion/", {"username": CAMILLE, "password": "mot-de-passe-de-test"})
+    response = client.post("/deconnexion/")
+    assert response.url == "/connexion/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_une_personne_dont_la_demande_a_ete_refusee_le_lit(danse, client):
+    danse.connecter("nouvelle")
+    DemandeAcces.objects.update(statut=DemandeAcces.Statut.REFUSEE)
+    client.session.flush()
+    response = danse.connecter("nouvelle")
+    assert response.url == "/proconnect/acces-en-attente/"
+    assert "Votre demande d'accès a été refusée" in client.get(response.url).content.decode()
+    assert "_auth_user_id" not in client.session
+    assert DemandeAcces.objects.get().statut == DemandeAcces.Statut.REFUSEE

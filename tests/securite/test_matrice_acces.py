@@ -58,6 +58,12 @@ M = {
     "droit_d_acces": (None, "302 404 404 404 404 404 200"),
     "droit_d_acces_export": (lambda m: {"pk": m["parcours"].beneficiaire_id}, "302 404 404 404 404 404 200"),
     "jeton_api": (None, "302 200 200 200 200 200 200"),
+    # ProConnect answers 404 while it is not configured (tests/proconnect/ run it against a real provider)
+    "proconnect_debut": (None, "404 404 404 404 404 404 404"),
+    "proconnect_retour": (None, "404 404 404 404 404 404 404"),
+    "proconnect_attente": (None, "404 404 404 404 404 404 404"),
+    "demandes_acces": (None, "302 404 404 404 404 404 200"),
+    "demande_acces": (lambda m: {"pk": 999999}, "302 404 404 404 404 404 404"),
     "tache": (_pk("tache"), "302 404 404 404 404 404 200"),
     "tache_fichier": (_pk("tache"), "302 404 404 404 404 404 404"),
     # parcours
@@ -71,11 +77,12 @@ M = {
     # new entrants import
     "imports:depot": (None, "302 404 404 200 404 404 200"),
     "imports:format": (None, "302 404 404 200 404 404 200"),
-    "imports:apercu": (_pk("import"), "302 404 404 200 404 404 200"),
+    # A chargé d'orientation's import (names, numbers, birth dates): not for the administrator (issue 15).
+    "imports:apercu": (_pk("import"), "302 404 404 200 404 404 404"),
     "imports:confirmer": (_pk("import"), "302 404 404 405 404 404 405"),
-    "imports:suivi": (_pk("import"), "302 404 404 200 404 404 200"),
-    "imports:resume": (_pk("import"), "302 404 404 200 404 404 200"),
-    "imports:refus_csv": (_pk("import"), "302 404 404 200 404 404 200"),
+    "imports:suivi": (_pk("import"), "302 404 404 200 404 404 404"),
+    "imports:resume": (_pk("import"), "302 404 404 200 404 404 404"),
+    "imports:refus_csv": (_pk("import"), "302 404 404 200 404 404 404"),
     # partenaires
     "partenaires:mes_actions": (None, "302 404 404 404 200 404 200"),
     "partenaires:action": (_pk("action"), "302 404 404 404 200 200 200"),
@@ -107,6 +114,7 @@ M = {
     "partenaires:modifier_action": (_pk("action"), "302 404 404 404 404 404 200"),
     # evaluation
     "evaluation:tableau_de_bord": (None, "302 404 404 404 200 404 200"),
+    "evaluation:fiches": (None, "302 404 404 404 200 404 200"),
     "evaluation:export_indicateurs": (lambda m: {"format_": "csv"}, "302 404 404 404 200 404 200"),
     "evaluation:export_actions": (lambda m: {"format_": "csv"}, "302 404 404 404 200 404 200"),
     "evaluation:export_en_tache": (
@@ -149,12 +157,30 @@ M = {
     "courriers:apercu": (_modele_courrier, "302 404 404 404 404 404 200"),
     "courriers:rappel_fournisseur": (lambda m: {"fournisseur": "brevo"}, "405 405 405 405 405 405 405"),
     "rdv:page": (_jeton, "200 200 200 200 200 200 200"),
+    # droits et devoirs: MDD agents; EP sessions for the agents of the territory and the members who sit in them
+    "droits:manquements": (None, "302 200 200 404 404 404 404"),
+    "droits:ouvrir": (_pk("parcours"), "302 200 200 404 404 404 404"),
+    "droits:heures": (_pk("parcours"), "302 200 200 404 404 404 404"),
+    "droits:manquement": (_pk("manquement"), "302 200 200 404 404 404 404"),
+    "droits:agir": (lambda m: {"pk": m["manquement"].pk, "action": "observation"}, "302 405 405 404 404 404 404"),
+    "droits:courrier": (
+        lambda m: {"pk": m["manquement"].pk, "nature": "information"},
+        "302 200 200 404 404 404 404",
+    ),
+    "droits:decider": (_pk("manquement"), "302 404 200 404 404 404 404"),
+    "droits:export": (None, "302 404 200 404 404 404 404"),
+    "droits:export_fichier": (lambda m: {"pk": 999999}, "302 404 404 404 404 404 404"),
+    "droits:seances": (None, "302 200 200 200 200 200 200"),
+    "droits:seance": (_pk("seance_ep"), "302 200 200 404 404 200 200"),
+    "droits:dossier": (_pk("dossier_ep"), "302 200 200 404 404 200 404"),
+    "droits:proces_verbal": (_pk("seance_ep"), "302 302 302 404 404 302 302"),
     # API: token or session; reference data for every agent, catalogue for prescribers, prescriptions for partners
     "api:api-root": (None, "401 200 200 200 200 200 200"),
     "api:schema": (None, "401 200 200 200 200 200 200"),
     "api:docs": (None, "302 200 200 200 200 200 200"),
     "api:redoc": (None, "302 200 200 200 200 200 200"),
     "api:indicateurs": (None, "401 403 403 403 200 403 200"),
+    "api:fiches": (None, "401 403 403 403 200 403 200"),
     "api:thematique-list": (None, "401 200 200 200 200 200 200"),
     "api:thematique-detail": (_pk("thematique"), "401 200 200 200 200 200 200"),
     "api:objectif-list": (None, "401 200 200 200 200 200 200"),

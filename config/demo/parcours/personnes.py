@@ -124,8 +124,11 @@ class PersonnesMixin:
 
         # Référent unique: an MDD worker when the département (or a socio-pro path) accompanies.
         referent = None
+        # (date, référent) of each change: the référent a transfer interrupts is the one in force on its date.
+        historique = []
         if courante is not None and courante.type != TypeOrientation.PROFESSIONNELLE and referents:
             referent = rng.choice(referents)
+            historique.append((courante.date_decision, referent))
             self.rows[ChangementReferent].append(
                 ChangementReferent(
                     parcours=p,
@@ -150,6 +153,7 @@ class PersonnesMixin:
                     )
                 )
                 referent = autre
+                historique.append((date, autre))
         p.referent = referent
         auteur = referent or (referents[0] if referents else None)
 
@@ -177,6 +181,7 @@ class PersonnesMixin:
                     date=date,
                     mdd_origine=origine,
                     mdd_destination=mdd,
+                    referent_avant=next((r for d, r in reversed(historique) if d <= date), None),
                     motif="Déménagement de la personne",
                     created_by=auteur,
                     created_at=_moment(date, 10),

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from config.demo import courriers as courriers_demo
+from config.demo import droits as droits_demo
 from config.demo import evaluation as evaluation_demo
 from config.demo import parcours as parcours_demo
 from config.demo import partenaires as partenaires_demo
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         parcours_demo.generer(ctx)
         partenaires_demo.completer(ctx)
         courriers_demo.generer(ctx)
+        droits_demo.generer(ctx)
         evaluation_demo.generer(ctx)
 
     def _afficher_comptes(self):
