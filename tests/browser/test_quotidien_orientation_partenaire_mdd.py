@@ -87,6 +87,7 @@ def test_la_page_de_la_mdd_et_une_reorientation_decidee(
     verifier_accessibilite(page)
     page.get_by_role("link", name="Décider LEFÈVRE Hélène").click()
     verifier_accessibilite(page)
-    page.get_by_label("Accepter la réorientation").check()
+    # The DSFR draws its own radio over the input: the label is what a user clicks.
+    page.get_by_text("Accepter la réorientation").click()
     page.get_by_role("button", name="Enregistrer la décision").click()
     expect(page.get_by_text("Décision enregistrée")).to_be_visible()
