@@ -124,6 +124,7 @@ def _contexte_action(request, action, *, form_ajustement=None, form_resultat=Non
     return {
         "action": action,
         "lignes_objectifs": figures.objectifs_et_resultats(action),
+        "rapprochement": figures.rapprochement(action),
         "etats": [(label, getattr(action, f"nb_{valeur}")) for valeur, label in EtatPrescription.choices],
         "ajustements": action.ajustements.select_related("auteur", "decision_reunion__reunion"),
         "resultats": action.resultats.all(),
