@@ -81,6 +81,12 @@ class MesActionsFilter(django_filters.FilterSet):
         return queryset.filter(**{f"alerte_{value}": True})
 
 
+def periode_a_saisir() -> dict:
+    """The period the «no results for the last period» alert names: a new entry starts from it."""
+    debut, fin = figures.derniere_periode_close(timezone.localdate())
+    return {"periode_debut": debut, "periode_fin": fin}
+
+
 @ajustement_requis
 def mes_actions(request):
     aujourdhui = timezone.localdate()
@@ -128,7 +134,7 @@ def _contexte_action(request, action, *, form_ajustement=None, form_resultat=Non
         "form_ajustement": (form_ajustement or AjustementForm(action=action, initial={"date": timezone.localdate()}))
         if ajustable
         else None,
-        "form_resultat": form_resultat or ResultatForm(action=action),
+        "form_resultat": form_resultat or ResultatForm(action=action, initial=periode_a_saisir()),
         "resultat_corrige": resultat_corrige,
         "titre": str(action),
         "fil_ariane": [
@@ -197,7 +203,8 @@ def ajouter_ajustement(request, pk):
 def saisir_resultat(request, pk, resultat_pk=None):
     action = _action_visible(request, pk)
     resultat = get_object_or_404(ResultatAction, pk=resultat_pk, action=action) if resultat_pk else None
-    form = ResultatForm(request.POST or None, action=action, instance=resultat)
+    initial = periode_a_saisir() if resultat is None else None
+    form = ResultatForm(request.POST or None, action=action, instance=resultat, initial=initial)
     if request.method == "POST" and form.is_valid():
         donnees = form.cleaned_data
         source = ResultatAction.Source.PARTENAIRE if request.user.est_partenaire else ResultatAction.Source.REFERENT
