@@ -123,6 +123,7 @@ M = {
     "evaluation:export_donnees_ouvertes": (None, "302 404 404 404 200 404 200"),
     "evaluation:bilans": (None, "302 404 404 404 200 404 200"),
     "evaluation:comparer": (None, "302 404 404 404 200 404 200"),
+    "evaluation:fiches": (None, "302 404 404 404 200 404 200"),
     "evaluation:bilan": (_pk("bilan"), "302 404 404 404 200 404 200"),
     "evaluation:narratif": (
         lambda m: {"pk": m["bilan"].pk, "thematique_id": m["thematique"].pk},
@@ -179,6 +180,7 @@ M = {
     "api:docs": (None, "302 200 200 200 200 200 200"),
     "api:redoc": (None, "302 200 200 200 200 200 200"),
     "api:indicateurs": (None, "401 403 403 403 200 403 200"),
+    "api:fiches": (None, "401 403 403 403 200 403 200"),
     "api:thematique-list": (None, "401 200 200 200 200 200 200"),
     "api:thematique-detail": (_pk("thematique"), "401 200 200 200 200 200 200"),
     "api:objectif-list": (None, "401 200 200 200 200 200 200"),
