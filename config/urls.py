@@ -13,6 +13,7 @@ admin.site.index_title = "Référentiel et données"
 
 urlpatterns = [
     path("", accueil.accueil, name="accueil"),
+    path("mdd/<int:pk>/", accueil.page_mdd, name="page_mdd"),
     path("connexion/", auth.Connexion.as_view(), name="login"),
     path("deconnexion/", auth.Deconnexion.as_view(), name="logout"),
     path("mot-de-passe/", auth.ChangementMotDePasse.as_view(), name="password_change"),

@@ -114,6 +114,7 @@ M = {
     "partenaires:modifier_action": (_pk("action"), "302 404 404 404 404 404 200"),
     # evaluation
     "evaluation:tableau_de_bord": (None, "302 404 404 404 200 404 200"),
+    "evaluation:fiches": (None, "302 404 404 404 200 404 200"),
     "evaluation:export_indicateurs": (lambda m: {"format_": "csv"}, "302 404 404 404 200 404 200"),
     "evaluation:export_actions": (lambda m: {"format_": "csv"}, "302 404 404 404 200 404 200"),
     "evaluation:export_en_tache": (
