@@ -124,7 +124,6 @@ M = {
     "evaluation:export_donnees_ouvertes": (None, "302 404 404 404 200 404 200"),
     "evaluation:bilans": (None, "302 404 404 404 200 404 200"),
     "evaluation:comparer": (None, "302 404 404 404 200 404 200"),
-    "evaluation:fiches": (None, "302 404 404 404 200 404 200"),
     "evaluation:bilan": (_pk("bilan"), "302 404 404 404 200 404 200"),
     "evaluation:narratif": (
         lambda m: {"pk": m["bilan"].pk, "thematique_id": m["thematique"].pk},
