@@ -113,8 +113,8 @@ M = {
     "partenaires:nouvelle_action": (None, "302 404 404 404 404 404 200"),
     "partenaires:modifier_action": (_pk("action"), "302 404 404 404 404 404 200"),
     # evaluation
-    "evaluation:tableau_de_bord": (None, "302 404 404 404 200 404 200"),
     "evaluation:fiches": (None, "302 404 404 404 200 404 200"),
+    "evaluation:tableau_de_bord": (None, "302 404 404 404 200 404 200"),
     "evaluation:export_indicateurs": (lambda m: {"format_": "csv"}, "302 404 404 404 200 404 200"),
     "evaluation:export_actions": (lambda m: {"format_": "csv"}, "302 404 404 404 200 404 200"),
     "evaluation:export_en_tache": (
@@ -179,8 +179,8 @@ M = {
     "api:schema": (None, "401 200 200 200 200 200 200"),
     "api:docs": (None, "302 200 200 200 200 200 200"),
     "api:redoc": (None, "302 200 200 200 200 200 200"),
-    "api:indicateurs": (None, "401 403 403 403 200 403 200"),
     "api:fiches": (None, "401 403 403 403 200 403 200"),
+    "api:indicateurs": (None, "401 403 403 403 200 403 200"),
     "api:thematique-list": (None, "401 200 200 200 200 200 200"),
     "api:thematique-detail": (_pk("thematique"), "401 200 200 200 200 200 200"),
     "api:objectif-list": (None, "401 200 200 200 200 200 200"),
