@@ -69,6 +69,8 @@ M = {
     # parcours
     "parcours:file_active": (None, "302 200 200 404 404 404 404"),
     "parcours:a_orienter": (None, "302 200 200 200 404 404 404"),
+    "parcours:export_file_active": (None, "302 404 200 404 404 404 404"),
+    "parcours:reorientations": (None, "302 404 200 200 404 404 404"),
     "parcours:creer": (None, "302 200 200 200 404 404 404"),
     "parcours:fiche": (_pk("parcours"), "302 200 200 404 404 404 404"),
     "parcours:historique": (_pk("parcours"), "302 200 200 404 404 404 404"),
