@@ -18,8 +18,22 @@ from django.utils import timezone
 from courriers.invitations import jeton
 from courriers.modeles import installer_modeles_par_defaut
 from courriers.models import Invitation, Message, ModeleCourrier
+from pacte.models import User
+from parcours.models import DemandeReorientation
 from tests.pacte.factories import PacteFactory
 from tests.securite.monde import ROLES, construire_monde
+
+
+def _demande_reorientation(m):
+    demande = DemandeReorientation.objects.create(
+        parcours=m["parcours"],
+        demandee_par=User.objects.order_by("pk").first(),
+        date_demande=timezone.localdate(),
+        type_souhaite="sociale",
+        organisme_souhaite="ccas",
+        motif="Changement de situation",
+    )
+    return {"pk": demande.pk}
 
 
 def _pk(cle):
@@ -69,6 +83,12 @@ M = {
     # parcours
     "parcours:file_active": (None, "302 200 200 404 404 404 404"),
     "parcours:a_orienter": (None, "302 200 200 200 404 404 404"),
+    "parcours:export_file_active": (None, "302 404 200 404 404 404 404"),
+    "parcours:reorientations": (None, "302 404 200 200 404 404 404"),
+    "page_mdd": (_pk("mdd"), "302 404 200 404 404 404 404"),
+    "parcours:decider_reorientation": (_demande_reorientation, "302 404 200 200 404 404 404"),
+    # Every user marks their own notices read (POST only); another's answers 404 (tests/parcours/test_sortie_…).
+    "parcours:avis_lu": (lambda m: {"pk": 999999}, "302 405 405 405 405 405 405"),
     "parcours:creer": (None, "302 200 200 200 404 404 404"),
     "parcours:fiche": (_pk("parcours"), "302 200 200 404 404 404 404"),
     "parcours:historique": (_pk("parcours"), "302 200 200 404 404 404 404"),
