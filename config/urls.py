@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from config import views as accueil
 from pacte.api.jeton import jeton_api
-from pacte.views import auth, journal
+from pacte.views import auth, journal, marque
 from pacte.views import taches as vues_taches
 from parcours.views import rgpd
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("deconnexion/", auth.Deconnexion.as_view(), name="logout"),
     path("mot-de-passe/", auth.ChangementMotDePasse.as_view(), name="password_change"),
     path("mot-de-passe/modifie/", auth.ChangementMotDePasseFait.as_view(), name="password_change_done"),
+    path("marque/logo-<str:empreinte>/", marque.logo, name="logo"),
+    path("accessibilite/", marque.accessibilite, name="accessibilite"),
     path("journal-acces/", journal.journal_acces, name="journal_acces"),
     path("rgpd/droit-d-acces/", rgpd.droit_d_acces, name="droit_d_acces"),
     path("rgpd/droit-d-acces/<int:pk>/", rgpd.droit_d_acces_export, name="droit_d_acces_export"),

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from evaluation.formats import date_fr, nombre_fr
 from evaluation.indicateurs import Filtres, actions_du_perimetre, calculer_indicateurs, parcours_du_perimetre
 from evaluation.secret import SECRET, masquer
+from pacte.marque import identite
 from pacte.models import MDD
 from parcours.choices import TypeOrientation
 from parcours.models import Orientation, Prescription
@@ -34,7 +35,6 @@ ENTETES_ACTIONS = [
     "Montant conventionné (€)",
 ]
 NON_DISPONIBLE = "non disponible"
-BLEU_FRANCE = "000091"
 
 
 # --- Rows ---------------------------------------------------------------------------------------
@@ -159,9 +159,11 @@ def en_xlsx(titre: str, entetes: list[str], lignes: list[list], unites_colonne: 
     feuille = classeur.active
     feuille.title = titre[:31]
     feuille.append(entetes)
+    # The header row in the operator's colour (white on it reads at 4.5:1 at least: pacte.marque).
+    couleur = identite().couleur_des_documents.lstrip("#")
     for cellule in feuille[1]:
         cellule.font = Font(bold=True, color="FFFFFF")
-        cellule.fill = PatternFill("solid", fgColor=BLEU_FRANCE)
+        cellule.fill = PatternFill("solid", fgColor=couleur)
     for ligne in lignes:
         unite = ligne[unites_colonne] if unites_colonne is not None else None
         feuille.append([NON_DISPONIBLE if v is None else v for v in ligne])

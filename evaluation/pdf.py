@@ -1,14 +1,16 @@
-"""PDF rendering with WeasyPrint: DSFR-like print styles, no network access (no external resource)."""
+"""PDF rendering with WeasyPrint, in the operator's identity (pacte.marque: the département's colours, logo and font
+for a «collectivite» operator; the State's for an «etat» one), no network access (no external resource)."""
 
 from django.template.loader import render_to_string
 
 from evaluation.indicateurs import valeur_depuis_json
+from pacte.marque import identite
 
 
 def rendre_pdf(template: str, contexte: dict) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(template, contexte)
+    html = render_to_string(template, {"marque": identite(), **contexte})
     return HTML(string=html, base_url=None).write_pdf()
 
 

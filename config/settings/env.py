@@ -65,3 +65,15 @@ def database_config(default_sqlite_path) -> dict:
         # large data set) and never pays back on queries of this size.
         config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
     return config
+
+
+def env_choix(name: str, default: str, choix: tuple[str, ...]) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value not in choix:
+        raise ImproperlyConfigured(
+            f"La variable d'environnement {name} vaut « {raw} » : valeurs acceptées {', '.join(choix)}."
+        )
+    return value

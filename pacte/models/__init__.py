@@ -1,5 +1,5 @@
 from .journal import JournalAcces
-from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
+from .referentiel import MDD, Commune, Marque, Objectif, Pacte, Site, Territoire, Thematique
 from .taches import ImportFichier, TacheDeFond
 from .utilisateurs import Role, User
 
@@ -8,6 +8,7 @@ __all__ = [
     "Commune",
     "ImportFichier",
     "JournalAcces",
+    "Marque",
     "Objectif",
     "Pacte",
     "Role",
