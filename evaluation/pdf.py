@@ -7,11 +7,15 @@ from evaluation.indicateurs import valeur_depuis_json
 from pacte.marque import identite
 
 
+def html_du_pdf(template: str, contexte: dict) -> str:
+    """The HTML WeasyPrint is given: the template in the operator's identity."""
+    return render_to_string(template, {"marque": identite(), **contexte})
+
+
 def rendre_pdf(template: str, contexte: dict) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(template, {"marque": identite(), **contexte})
-    return HTML(string=html, base_url=None).write_pdf()
+    return HTML(string=html_du_pdf(template, contexte), base_url=None).write_pdf()
 
 
 def lignes_indicateurs(indicateurs_json: dict) -> list[dict]:
