@@ -58,6 +58,7 @@ bench: install
 	  else echo "bench/instructions.py : valgrind absent (apt-get install -y valgrind)"; fi
 	@createdb -h 127.0.0.1 -U postgres pacte_bench_import 2>/dev/null || true
 	DATABASE_URL=$(BENCH_IMPORT_DB) $(BIN)/python bench/import_entrants.py
+	DATABASE_URL=$(BENCH_IMPORT_DB) $(BIN)/python bench/import_xml.py
 
 clean:
 	rm -rf var/pacte.sqlite3 var/staticfiles

@@ -37,26 +37,43 @@ from pacte.choices import TypeSortie  # noqa: E402
 from parcours.choices import CategorieFrein, EtatPrescription, TypeOrientation  # noqa: E402
 
 OUVERT_FIN = "p.date_entree <= %(fin)s AND (p.date_sortie IS NULL OR p.date_sortie > %(fin)s)"
+# The référent on the last day: the one before the first later change of référent or transfer, else today's.
+REFERENT_LE = """LEFT JOIN LATERAL (
+  SELECT avant FROM (
+    SELECT date, 0 AS rang, created_at, ancien_id AS avant FROM parcours_changementreferent
+    WHERE parcours_id = p.id AND date > %(fin)s
+    UNION ALL
+    SELECT date, 1, created_at, referent_avant_id FROM parcours_transfert WHERE parcours_id = p.id AND date > %(fin)s
+  ) e ORDER BY date, rang, created_at LIMIT 1
+) r ON true
+LEFT JOIN LATERAL (SELECT 1 AS change FROM (
+    SELECT 1 FROM parcours_changementreferent WHERE parcours_id = p.id AND date > %(fin)s
+    UNION ALL SELECT 1 FROM parcours_transfert WHERE parcours_id = p.id AND date > %(fin)s) x LIMIT 1) rc ON true"""
 
 SQL_PARCOURS = f"""
 SELECT
-  count(*) FILTER (WHERE {OUVERT_FIN}) AS stock,
-  count(*) FILTER (WHERE p.date_entree BETWEEN %(debut)s AND %(fin)s) AS entrees,
-  count(*) FILTER (WHERE p.date_sortie BETWEEN %(debut)s AND %(fin)s) AS sorties,
-  count(*) FILTER (WHERE {OUVERT_FIN} AND p.referent_id IS NOT NULL) AS referent,
-  count(*) FILTER (WHERE {OUVERT_FIN} AND o.premiere <= %(fin)s) AS orientes,
-  count(*) FILTER (WHERE {OUVERT_FIN} AND c.parcours_id IS NOT NULL) AS contrat
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE {OUVERT_FIN}) AS stock,
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE p.date_entree BETWEEN %(debut)s AND %(fin)s) AS entrees,
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE p.date_sortie BETWEEN %(debut)s AND %(fin)s) AS sorties,
+  count(DISTINCT p.beneficiaire_id) FILTER (
+    WHERE {OUVERT_FIN} AND CASE WHEN rc.change IS NULL THEN p.referent_id ELSE r.avant END IS NOT NULL) AS referent,
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE {OUVERT_FIN} AND o.premiere <= %(fin)s) AS orientes,
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE {OUVERT_FIN} AND c.parcours_id IS NOT NULL) AS contrat
 FROM parcours_parcours p
 LEFT JOIN (SELECT parcours_id, min(date_decision) AS premiere FROM parcours_orientation GROUP BY parcours_id) o
   ON o.parcours_id = p.id
 LEFT JOIN (
   SELECT DISTINCT parcours_id FROM parcours_contratengagement
-  WHERE date_signature <= %(fin)s AND date_debut <= %(fin)s AND date_fin >= %(fin)s
+  WHERE date_signature <= %(fin)s AND date_debut <= %(fin)s AND date_fin >= %(fin)s AND etat <> 'brouillon'
     AND (date_resiliation IS NULL OR date_resiliation > %(fin)s)
 ) c ON c.parcours_id = p.id
+{REFERENT_LE}
 """
 
-SQL_SORTIES = "SELECT type, count(*) FROM parcours_sortie WHERE date BETWEEN %(debut)s AND %(fin)s GROUP BY type"
+SQL_SORTIES = """
+SELECT s.type, count(DISTINCT p.beneficiaire_id) FROM parcours_sortie s JOIN parcours_parcours p ON p.id = s.parcours_id
+WHERE s.date BETWEEN %(debut)s AND %(fin)s GROUP BY s.type
+"""
 
 SQL_PREMIERES_ORIENTATIONS = """
 SELECT count(*), sum(o.premiere - p.date_ouverture_droit),
@@ -68,12 +85,12 @@ WHERE o.premiere BETWEEN %(debut)s AND %(fin)s
 """
 
 SQL_ORIENTATIONS = """
-SELECT o.type, count(DISTINCT o.parcours_id) FROM parcours_orientation o
+SELECT o.type, count(*) FROM parcours_orientation o
 WHERE o.date_decision BETWEEN %(debut)s AND %(fin)s GROUP BY o.type
 """
 
 SQL_REORIENTATIONS = """
-SELECT count(DISTINCT o.parcours_id) FROM parcours_orientation o
+SELECT count(*) FROM parcours_orientation o
 WHERE o.date_decision BETWEEN %(debut)s AND %(fin)s
   AND EXISTS (SELECT 1 FROM parcours_orientation a WHERE a.parcours_id = o.parcours_id
               AND (a.date_decision < o.date_decision OR (a.date_decision = o.date_decision AND a.id < o.id)))
@@ -82,7 +99,7 @@ WHERE o.date_decision BETWEEN %(debut)s AND %(fin)s
 SQL_CONTRATS = """
 SELECT count(*), sum(c.premier - o.premiere), percentile_cont(0.5) WITHIN GROUP (ORDER BY c.premier - o.premiere)
 FROM (SELECT parcours_id, min(date_signature) AS premier FROM parcours_contratengagement
-      WHERE date_signature IS NOT NULL GROUP BY parcours_id
+      WHERE date_signature IS NOT NULL AND etat <> 'brouillon' GROUP BY parcours_id
       HAVING min(date_signature) BETWEEN %(debut)s AND %(fin)s) c
 JOIN (SELECT parcours_id, min(date_decision) AS premiere FROM parcours_orientation GROUP BY parcours_id) o
   ON o.parcours_id = c.parcours_id
@@ -94,12 +111,23 @@ SELECT count(*) FILTER (WHERE presence <> 'prevu'), count(*) FILTER (WHERE prese
 FROM parcours_rendezvous WHERE date >= %(debut_dt)s AND date < %(lendemain_fin_dt)s
 """
 
-SQL_PRESCRIPTIONS = """
+# Presence from the entry (not before the action's start) to the exit, the action's end if still in, the entry
+# day for an undated abandon.
+PRESENT_PERIODE = """pr.date_entree IS NOT NULL AND pr.etat IN ('entree', 'sortie', 'abandon')
+  AND greatest(pr.date_entree, a.date_debut) <= least(
+        coalesce(pr.date_sortie, CASE WHEN pr.etat = 'abandon' THEN pr.date_entree ELSE a.date_fin END), a.date_fin)
+  AND greatest(pr.date_entree, a.date_debut) <= %(fin)s
+  AND least(coalesce(pr.date_sortie, CASE WHEN pr.etat = 'abandon' THEN pr.date_entree ELSE a.date_fin END),
+            a.date_fin) >= %(debut)s"""
+
+SQL_PRESCRIPTIONS = f"""
 SELECT
-  count(DISTINCT parcours_id) FILTER (WHERE date_entree <= %(fin)s
-                                       AND (date_sortie IS NULL OR date_sortie >= %(debut)s)),
-  count(*) FILTER (WHERE date_entree <= %(fin)s AND (date_sortie IS NULL OR date_sortie > %(fin)s))
-FROM parcours_prescription
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE {PRESENT_PERIODE}),
+  count(*) FILTER (WHERE a.date_debut <= %(fin)s AND a.date_fin >= %(fin)s AND a.places > 0
+                   AND pr.date_entree <= %(fin)s
+                   AND ((pr.date_sortie IS NULL AND pr.etat IN ('entree', 'sortie')) OR pr.date_sortie > %(fin)s))
+FROM parcours_prescription pr JOIN partenaires_action a ON a.id = pr.action_id
+JOIN parcours_parcours p ON p.id = pr.parcours_id
 """
 
 SQL_ETATS = """
@@ -111,25 +139,29 @@ SELECT type_sortie, count(*) FROM parcours_prescription WHERE date_sortie BETWEE
 GROUP BY type_sortie
 """
 
-SQL_PLACES = "SELECT sum(places) FROM partenaires_action WHERE date_debut <= %(fin)s AND date_fin >= %(fin)s"
+SQL_PLACES = """SELECT sum(places) FROM partenaires_action
+WHERE date_debut <= %(fin)s AND date_fin >= %(fin)s AND places > 0"""
 
 SQL_BUDGET = """
 WITH f AS (
   SELECT f.id, f.montant_conventionne FROM partenaires_financement f
   WHERE f.date_debut <= %(fin)s AND f.date_fin >= %(debut)s
-    AND EXISTS (SELECT 1 FROM partenaires_action a WHERE a.financement_id = f.id)
-)
+), v AS (SELECT montant FROM partenaires_versement WHERE date BETWEEN %(debut)s AND %(fin)s)
 SELECT (SELECT count(*) FROM f), (SELECT sum(montant_conventionne) FROM f),
-       (SELECT coalesce(sum(v.montant), 0) FROM partenaires_versement v JOIN f ON f.id = v.financement_id
-        WHERE v.date BETWEEN %(debut)s AND %(fin)s)
+       (SELECT count(*) FROM v), (SELECT coalesce(sum(montant), 0) FROM v)
 """
 
-SQL_FREINS_ENTREE = """
-SELECT NULL, count(DISTINCT f.parcours_id) FROM parcours_frein f JOIN parcours_parcours p ON p.id = f.parcours_id
-WHERE p.date_entree BETWEEN %(debut)s AND %(fin)s AND f.date_identification <= p.date_entree + %(delai_frein)s
+FREIN_A_L_ENTREE = """p.date_entree BETWEEN %(debut)s AND %(fin)s
+  AND f.date_identification <= p.date_entree + %(delai_frein)s
+  AND (f.date_levee IS NULL OR f.date_levee >= p.date_entree)"""
+
+SQL_FREINS_ENTREE = f"""
+SELECT NULL, count(DISTINCT p.beneficiaire_id) FROM parcours_frein f JOIN parcours_parcours p ON p.id = f.parcours_id
+WHERE {FREIN_A_L_ENTREE}
 UNION ALL
-SELECT f.categorie, count(DISTINCT f.parcours_id) FROM parcours_frein f JOIN parcours_parcours p ON p.id = f.parcours_id
-WHERE p.date_entree BETWEEN %(debut)s AND %(fin)s AND f.date_identification <= p.date_entree + %(delai_frein)s
+SELECT f.categorie, count(DISTINCT p.beneficiaire_id) FROM parcours_frein f
+JOIN parcours_parcours p ON p.id = f.parcours_id
+WHERE {FREIN_A_L_ENTREE}
 GROUP BY f.categorie
 """
 
@@ -138,30 +170,34 @@ SELECT count(*), count(*) FILTER (WHERE date_levee BETWEEN %(debut)s AND %(fin)s
 WHERE date_identification <= %(fin)s AND (date_levee IS NULL OR date_levee >= %(debut)s)
 """
 
+# The MDD on the last day: the origin of the first transfer after it, else today's.
 SQL_PAR_MDD = f"""
 SELECT m.id, m.nom,
-  count(*) FILTER (WHERE {OUVERT_FIN}),
-  count(*) FILTER (WHERE p.date_entree BETWEEN %(debut)s AND %(fin)s),
-  count(*) FILTER (WHERE p.date_sortie BETWEEN %(debut)s AND %(fin)s),
-  count(*) FILTER (WHERE {OUVERT_FIN} AND o.premiere <= %(fin)s)
-FROM parcours_parcours p JOIN pacte_mdd m ON m.id = p.mdd_id
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE {OUVERT_FIN}),
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE p.date_entree BETWEEN %(debut)s AND %(fin)s),
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE p.date_sortie BETWEEN %(debut)s AND %(fin)s),
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE {OUVERT_FIN} AND o.premiere <= %(fin)s)
+FROM parcours_parcours p
+LEFT JOIN LATERAL (SELECT mdd_origine_id FROM parcours_transfert t WHERE t.parcours_id = p.id AND t.date > %(fin)s
+                   ORDER BY t.date, t.id LIMIT 1) t ON true
+JOIN pacte_mdd m ON m.id = coalesce(t.mdd_origine_id, p.mdd_id)
 LEFT JOIN (SELECT parcours_id, min(date_decision) AS premiere FROM parcours_orientation GROUP BY parcours_id) o
   ON o.parcours_id = p.id
 GROUP BY m.id, m.nom
 """
 
-SQL_PAR_THEMATIQUE = """
+SQL_PAR_THEMATIQUE = f"""
 SELECT t.id,
-  count(DISTINCT pr.parcours_id) FILTER (WHERE pr.date_entree <= %(fin)s
-                                          AND (pr.date_sortie IS NULL OR pr.date_sortie >= %(debut)s)),
+  count(DISTINCT p.beneficiaire_id) FILTER (WHERE {PRESENT_PERIODE}),
   count(pr.id) FILTER (WHERE pr.date_proposition BETWEEN %(debut)s AND %(fin)s),
   count(pr.id) FILTER (WHERE pr.date_sortie BETWEEN %(debut)s AND %(fin)s AND pr.type_sortie > ''),
   count(pr.id) FILTER (WHERE pr.date_sortie BETWEEN %(debut)s AND %(fin)s AND pr.type_sortie IN %(emploi)s),
   (SELECT sum(a2.places) FROM partenaires_action a2
-   WHERE a2.thematique_id = t.id AND a2.date_debut <= %(fin)s AND a2.date_fin >= %(fin)s)
+   WHERE a2.thematique_id = t.id AND a2.date_debut <= %(fin)s AND a2.date_fin >= %(fin)s AND a2.places > 0)
 FROM pacte_thematique t
 LEFT JOIN partenaires_action a ON a.thematique_id = t.id
 LEFT JOIN parcours_prescription pr ON pr.action_id = a.id
+LEFT JOIN parcours_parcours p ON p.id = pr.parcours_id
 GROUP BY t.id
 """
 
@@ -230,8 +266,9 @@ def chiffres_en_sql(annee: int) -> dict:
             total_sorties += i[f"sorties_action_{t.value}"]
         emploi = sum(sorties_action.get(t, 0) for t in TypeSortie.vers_emploi())
         i["taux_sorties_emploi"] = pourcentage(emploi, total_sorties)
-        nombre, conventionne, verse = un(SQL_BUDGET)
-        conventionne, verse = (euros(conventionne), euros(verse)) if nombre else (None, None)
+        nombre, conventionne, nombre_versements, verse = un(SQL_BUDGET)
+        conventionne = euros(conventionne) if nombre else None
+        verse = euros(verse) if nombre or nombre_versements else None
         i["budget_conventionne"], i["budget_verse"] = conventionne, verse
         i["taux_consommation"] = pourcentage(verse, conventionne) if verse is not None else None
         i["cout_par_participant"] = euros(verse / participants) if verse is not None and participants else None

@@ -41,7 +41,7 @@ def preparer_base():
     from django.db import connection
 
     call_command("migrate", verbosity=0)
-    from pacte.models import MDD, Commune, ImportFichier, Pacte, Territoire
+    from pacte.models import MDD, Commune, ImportFichier, Pacte, Territoire, TransitionImport
     from parcours.models import Beneficiaire, Parcours
 
     if not Pacte.objects.exists():
@@ -70,13 +70,22 @@ def preparer_base():
         Parcours.history.model._meta.db_table,
         Beneficiaire._meta.db_table,
         Beneficiaire.history.model._meta.db_table,
+        TransitionImport._meta.db_table,
         ImportFichier._meta.db_table,
     ]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("TRUNCATE " + ", ".join(tables) + " CASCADE")
     else:
-        for model in (Parcours.history.model, Parcours, Beneficiaire.history.model, Beneficiaire, ImportFichier):
+        modeles = (
+            Parcours.history.model,
+            Parcours,
+            Beneficiaire.history.model,
+            Beneficiaire,
+            TransitionImport,
+            ImportFichier,
+        )
+        for model in modeles:
             model._base_manager.all()._raw_delete(model._base_manager.db)
     return list(Commune.objects.values_list("code_insee", flat=True))
 
@@ -102,7 +111,7 @@ def mesurer(chemin: str, tracer: bool) -> dict:
     django_setup()
     from django.db import connection
 
-    from pacte.models import ImportFichier
+    from parcours.imports import etats
     from parcours.imports.lecture import empreinte_et_lignes
     from parcours.imports.service import importer_entrants
 
@@ -111,8 +120,8 @@ def mesurer(chemin: str, tracer: bool) -> dict:
     debut = time.perf_counter()
     with open(chemin, "rb") as flux:
         empreinte, taille, nb_lignes = empreinte_et_lignes(flux)
-        import_fichier = ImportFichier.objects.create(
-            nom_fichier=Path(chemin).name, empreinte=empreinte, taille=taille, nb_lignes=nb_lignes, etat="en_cours"
+        import_fichier = etats.creer(
+            nom_fichier=Path(chemin).name, empreinte=empreinte, taille=taille, nb_lignes=nb_lignes
         )
         bilan = importer_entrants(flux, import_fichier=import_fichier, garder_refus=0)
     duree = time.perf_counter() - debut

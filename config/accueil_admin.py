@@ -2,7 +2,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from pacte.accueil import Accueil, Tuile
-from pacte.models import MDD, JournalAcces
+from pacte.models import MDD, DemandeAcces, JournalAcces
 from parcours.models import Parcours
 from partenaires.models import Action, Partenaire
 
@@ -22,6 +22,11 @@ def accueil_administrateur(user) -> Accueil:
             Tuile("Actions ouvertes", actions["ouvertes"], detail=f"sur {actions['total']} actions"),
             Tuile("Partenaires", Partenaire.objects.count()),
             Tuile("Maisons du département", MDD.objects.count()),
+            Tuile(
+                "Demandes d'accès en attente",
+                DemandeAcces.objects.en_attente().count(),
+                lien=_safe_reverse("demandes_acces"),
+            ),
             Tuile("Accès journalisés", JournalAcces.objects.count(), lien=_safe_reverse("journal_acces")),
         ],
     )

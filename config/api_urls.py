@@ -8,7 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import APIRootView, DefaultRouter
 
 import pacte.api.schema  # noqa: F401  (registers the French authentication descriptions)
-from evaluation.api.indicateurs import IndicateursView
+from evaluation.api.indicateurs import FichesView, IndicateursView
 from pacte.api.base import SansRedirectionConnexion
 from pacte.api.referentiel import (
     CommuneViewSet,
@@ -52,6 +52,7 @@ routeur.register("prescriptions", PrescriptionViewSet, basename="prescription")
 
 urls_v1 = [
     path("indicateurs/", IndicateursView.as_view(), name="indicateurs"),
+    path("indicateurs/fiches/", FichesView.as_view(), name="fiches"),
     path("schema/", Schema.as_view(), name="schema"),
     # Documentation pages are for people: send them to the login page rather than answer 401.
     path("docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"),

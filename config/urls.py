@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from config import views as accueil
 from pacte.api.jeton import jeton_api
-from pacte.views import auth, journal, marque
+from pacte.views import auth, demandes_acces, journal, marque, proconnect
 from pacte.views import taches as vues_taches
 from parcours.views import rgpd
 
@@ -19,6 +19,11 @@ urlpatterns = [
     path("mot-de-passe/modifie/", auth.ChangementMotDePasseFait.as_view(), name="password_change_done"),
     path("marque/logo-<str:empreinte>/", marque.logo, name="logo"),
     path("accessibilite/", marque.accessibilite, name="accessibilite"),
+    path("proconnect/connexion/", proconnect.DebutProConnect.as_view(), name="proconnect_debut"),
+    path("proconnect/retour/", proconnect.RetourProConnect.as_view(), name="proconnect_retour"),
+    path("proconnect/acces-en-attente/", proconnect.acces_en_attente, name="proconnect_attente"),
+    path("demandes-acces/", demandes_acces.demandes_acces, name="demandes_acces"),
+    path("demandes-acces/<int:pk>/", demandes_acces.demande_acces, name="demande_acces"),
     path("journal-acces/", journal.journal_acces, name="journal_acces"),
     path("rgpd/droit-d-acces/", rgpd.droit_d_acces, name="droit_d_acces"),
     path("rgpd/droit-d-acces/<int:pk>/", rgpd.droit_d_acces_export, name="droit_d_acces_export"),

@@ -6,7 +6,7 @@ from django.db.models import Count, Prefetch, Sum
 from django.utils import timezone
 
 from evaluation.exports import lignes_actions
-from evaluation.indicateurs import Filtres, calculer_indicateurs, occupation_par_action
+from evaluation.indicateurs import Filtres, calculer_indicateurs, fiches, occupation_par_action
 from evaluation.models import ComitePilotage
 from evaluation.pdf import rendre_pdf
 from partenaires.models import Ajustement, ObjectifAction, ResultatAction, ReunionGroupe
@@ -99,5 +99,6 @@ def pdf_du_comite(comite: ComitePilotage) -> bytes:
             "comite": comite,
             "decisions": list(comite.decisions.all()),
             "rapport": rapport(comite.periode_debut, comite.periode_fin),
+            "fiches": fiches(),
         },
     )

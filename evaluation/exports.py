@@ -6,7 +6,7 @@ import datetime
 import io
 from decimal import Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -14,9 +14,12 @@ from openpyxl.utils import get_column_letter
 
 from evaluation.formats import date_fr, nombre_fr
 from evaluation.indicateurs import Filtres, actions_du_perimetre, calculer_indicateurs, parcours_du_perimetre
+from evaluation.indicateurs.actions import present_dans_la_periode, present_le
+from evaluation.indicateurs.perimetres import mdd_le
 from evaluation.secret import SECRET, masquer
 from pacte.marque import identite
 from pacte.models import MDD
+from pacte.tableurs import ajouter_ligne, neutraliser_formule
 from parcours.choices import TypeOrientation
 from parcours.models import Orientation, Prescription
 
@@ -29,7 +32,7 @@ ENTETES_ACTIONS = [
     "Fin",
     "Statut",
     "Places conventionnées",
-    "Personnes entrées à la fin de la période",
+    "Personnes présentes à la fin de la période",
     "Participants dans la période",
     "Taux d'occupation (%)",
     "Montant conventionné (€)",
@@ -49,20 +52,19 @@ def lignes_indicateurs(debut, fin, filtres: Filtres) -> list[list]:
 
 def lignes_actions(debut, fin, filtres: Filtres) -> list[list]:
     """Actions running in the period, with their figures: one query (subqueries, no loop over rows)."""
+    # The definitions of the fiches «taux_occupation» and «participants», action by action.
     occupants = (
-        Prescription.objects.filter(action=OuterRef("pk"), date_entree__isnull=False, date_entree__lte=fin)
-        .filter(Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin))
+        Prescription.objects.filter(present_le(fin), action=OuterRef("pk"))
         .order_by()
         .values("action")
         .annotate(n=Count("pk"))
         .values("n")
     )
     participants = (
-        Prescription.objects.filter(action=OuterRef("pk"), date_entree__isnull=False, date_entree__lte=fin)
-        .filter(Q(date_sortie__isnull=True) | Q(date_sortie__gte=debut))
+        Prescription.objects.filter(present_dans_la_periode(debut, fin), action=OuterRef("pk"))
         .order_by()
         .values("action")
-        .annotate(n=Count("parcours", distinct=True))
+        .annotate(n=Count("parcours__beneficiaire", distinct=True))
         .values("n")
     )
     actions = (
@@ -98,13 +100,15 @@ def lignes_actions(debut, fin, filtres: Filtres) -> list[list]:
 
 def tableau_donnees_ouvertes(debut, fin, filtres: Filtres) -> dict:
     """Orientation decisions of the period by MDD and type, with totals, under statistical secrecy."""
+    # The same decisions as the engine's «orientations_*», each in the MDD of its parcours on the last day.
     comptes = (
-        Orientation.objects.filter(parcours__in=parcours_du_perimetre(filtres), date_decision__range=(debut, fin))
-        .values("parcours__mdd_id", "type")
+        Orientation.objects.filter(parcours__in=parcours_du_perimetre(filtres, fin), date_decision__range=(debut, fin))
+        .annotate(mdd_observee=Coalesce(mdd_le(fin, "parcours"), F("parcours__mdd_id"), output_field=IntegerField()))
+        .values("mdd_observee", "type")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    par_cle = {(c["parcours__mdd_id"], c["type"]): c["n"] for c in comptes}
+    par_cle = {(c["mdd_observee"], c["type"]): c["n"] for c in comptes}
     mdds = MDD.objects.order_by("nom")
     if filtres.mdd:
         mdds = mdds.filter(pk=filtres.mdd)
@@ -134,7 +138,7 @@ def _cellule_csv(valeur) -> str:
         return "oui" if valeur else "non"
     if isinstance(valeur, int | Decimal | float):
         return nombre_fr(valeur).replace("\u202f", "")
-    return str(valeur)
+    return neutraliser_formule(str(valeur))
 
 
 def en_csv(entetes: list[str], lignes: list[list]) -> bytes:
@@ -158,7 +162,7 @@ def en_xlsx(titre: str, entetes: list[str], lignes: list[list], unites_colonne: 
     classeur = Workbook()
     feuille = classeur.active
     feuille.title = titre[:31]
-    feuille.append(entetes)
+    ajouter_ligne(feuille, entetes)
     # The header row in the operator's colour (white on it reads at 4.5:1 at least: pacte.marque).
     couleur = identite().couleur_des_documents.lstrip("#")
     for cellule in feuille[1]:
@@ -166,8 +170,8 @@ def en_xlsx(titre: str, entetes: list[str], lignes: list[list], unites_colonne: 
         cellule.fill = PatternFill("solid", fgColor=couleur)
     for ligne in lignes:
         unite = ligne[unites_colonne] if unites_colonne is not None else None
-        feuille.append([NON_DISPONIBLE if v is None else v for v in ligne])
-        for cellule, valeur in zip(feuille[feuille.max_row], ligne, strict=True):
+        cellules = ajouter_ligne(feuille, [NON_DISPONIBLE if v is None else v for v in ligne])
+        for cellule, valeur in zip(cellules, ligne, strict=True):
             if isinstance(valeur, datetime.date):
                 cellule.number_format = "DD/MM/YYYY"
             elif isinstance(valeur, int | Decimal | float) and not isinstance(valeur, bool):

@@ -3,7 +3,7 @@ for a «collectivite» operator; the State's for an «etat» one), no network ac
 
 from django.template.loader import render_to_string
 
-from evaluation.indicateurs import valeur_depuis_json
+from evaluation.indicateurs import fiches, valeur_depuis_json
 from pacte.marque import identite
 
 
@@ -40,6 +40,8 @@ def pdf_du_bilan(bilan, instantane: dict, date_deliberation, numero_deliberation
             "bilan": bilan,
             "instantane": instantane,
             "groupes": lignes_indicateurs(instantane["indicateurs"]),
+            # The definitions frozen with the figures (bilans approved before the catalogue: today's).
+            "fiches": list(instantane.get("fiches", {}).values()) or fiches(instantane["indicateurs"]),
             "date_deliberation": date_deliberation,
             "numero_deliberation": numero_deliberation,
         },

@@ -8,46 +8,22 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from evaluation.indicateurs import calculer_indicateurs, valeur_depuis_json, ventiler_tout
+from evaluation.bilans import appliquer_transition, journaliser_creation
+from evaluation.indicateurs import calculer_indicateurs, fiches_en_json, valeur_depuis_json, ventiler_tout
 from evaluation.models import (
     MESSAGE_FIGE,
     BilanAnnuel,
     BilanApprouveError,
     EtatBilan,
     NarratifThematique,
-    TransitionBilan,
 )
 from evaluation.pdf import pdf_du_bilan
 from pacte.models import Pacte, Thematique
-
-# The only allowed moves of a bilan, and who may make them.
-TRANSITIONS = {
-    (EtatBilan.BROUILLON, EtatBilan.SOUMIS): "soumettre",
-    (EtatBilan.SOUMIS, EtatBilan.BROUILLON): "renvoyer en brouillon",
-    (EtatBilan.SOUMIS, EtatBilan.APPROUVE): "approuver",
-}
 
 
 def _exiger_administrateur(user):
     if not user.est_administrateur:
         raise ValidationError("Seul un administrateur peut faire cette opération sur un bilan annuel.")
-
-
-def _transition(bilan: BilanAnnuel, vers: str, par, **champs) -> BilanAnnuel:
-    """Apply one allowed transition and write its log row, in one transaction."""
-    if (bilan.etat, vers) not in TRANSITIONS:
-        raise ValidationError(
-            f"Un bilan à l'état « {bilan.get_etat_display().lower()} » ne peut pas passer à "
-            f"« {EtatBilan(vers).label.lower()} »."
-        )
-    avant = bilan.etat
-    with transaction.atomic():
-        for nom, valeur in champs.items():
-            setattr(bilan, nom, valeur)
-        bilan.etat = vers
-        bilan.save()
-        TransitionBilan.objects.create(bilan=bilan, etat_avant=avant, etat_apres=vers, par=par)
-    return bilan
 
 
 def periode_de(annee: int) -> tuple[datetime.date, datetime.date]:
@@ -71,7 +47,7 @@ def creer_bilan(annee: int, par) -> BilanAnnuel:
         )
     with transaction.atomic():
         bilan = BilanAnnuel.objects.create(annee=annee, version=1, cree_par=par)
-        TransitionBilan.objects.create(bilan=bilan, etat_avant="", etat_apres=EtatBilan.BROUILLON, par=par)
+        journaliser_creation(bilan, par)
     return bilan
 
 
@@ -109,12 +85,12 @@ def thematiques_sans_narratif(bilan: BilanAnnuel):
 
 def soumettre(bilan: BilanAnnuel, par) -> BilanAnnuel:
     _exiger_administrateur(par)
-    return _transition(bilan, EtatBilan.SOUMIS, par, soumis_le=timezone.now())
+    return appliquer_transition(bilan, EtatBilan.SOUMIS, par, soumis_le=timezone.now())
 
 
 def renvoyer_en_brouillon(bilan: BilanAnnuel, par) -> BilanAnnuel:
     _exiger_administrateur(par)
-    return _transition(bilan, EtatBilan.BROUILLON, par, soumis_le=None)
+    return appliquer_transition(bilan, EtatBilan.BROUILLON, par, soumis_le=None)
 
 
 def verifier_approbation(bilan: BilanAnnuel, par, date_deliberation, numero_deliberation):
@@ -155,6 +131,8 @@ def calculer_chiffres(annee: int) -> dict:
     return {
         "periode": {"debut": debut.isoformat(), "fin": fin.isoformat()},
         "indicateurs": {code: ind.en_json() for code, ind in calculer_indicateurs(debut, fin).items()},
+        # The definitions in force when the figures were computed: frozen with them at approval.
+        "fiches": {f["code"]: f for f in fiches_en_json()},
         "ventilations": {
             axe: [{k: _en_json(v) for k, v in ligne.items()} for ligne in lignes]
             for axe, lignes in ventilations.items()
@@ -178,7 +156,7 @@ def approuver(bilan: BilanAnnuel, par, date_deliberation, numero_deliberation) -
     with transaction.atomic():
         instantane = instantane_de(bilan)
         pdf = pdf_du_bilan(bilan, instantane, date_deliberation, numero_deliberation.strip())
-        return _transition(
+        return appliquer_transition(
             bilan,
             EtatBilan.APPROUVE,
             par,
@@ -209,7 +187,7 @@ def nouvelle_version(bilan: BilanAnnuel, par) -> BilanAnnuel:
                 for n in bilan.narratifs.all()
             ]
         )
-        TransitionBilan.objects.create(bilan=nouveau, etat_avant="", etat_apres=EtatBilan.BROUILLON, par=par)
+        journaliser_creation(nouveau, par)
     return nouveau
 
 
@@ -220,18 +198,17 @@ def chiffres_du_bilan(bilan: BilanAnnuel) -> dict:
     return calculer_chiffres(bilan.annee)
 
 
-def comparer(bilan_a: BilanAnnuel, bilan_b: BilanAnnuel) -> list[dict]:
-    """Figure by figure: value in a, value in b, difference when both are numbers."""
-    a = chiffres_du_bilan(bilan_a)["indicateurs"]
-    b = chiffres_du_bilan(bilan_b)["indicateurs"]
-    lignes = []
+def _lignes_comparees(chiffres_a: dict, chiffres_b: dict) -> list[dict]:
+    """Figure by figure: value in a, value in b, the difference when both are numbers, and whether the fiche moved."""
+    a, b = chiffres_a["indicateurs"], chiffres_b["indicateurs"]
+    fiches_a, fiches_b = chiffres_a.get("fiches", {}), chiffres_b.get("fiches", {})
     tous = dict(a)
     for code, ind in b.items():
         tous.setdefault(code, ind)
+    lignes = []
     for code, ind in tous.items():
         va = valeur_depuis_json(a.get(code, {}).get("valeur"))
         vb = valeur_depuis_json(b.get(code, {}).get("valeur"))
-        ecart = vb - va if va is not None and vb is not None else None
         lignes.append(
             {
                 "code": code,
@@ -240,8 +217,25 @@ def comparer(bilan_a: BilanAnnuel, bilan_b: BilanAnnuel) -> list[dict]:
                 "groupe": ind.get("groupe", ""),
                 "valeur_a": va,
                 "valeur_b": vb,
-                "ecart": ecart,
+                "ecart": vb - va if va is not None and vb is not None else None,
                 "different": va != vb,
+                # A bilan frozen before the catalogue has no fiches: its definition is unknown, not changed.
+                "definition_changee": code in fiches_a and code in fiches_b and fiches_a[code] != fiches_b[code],
             }
         )
     return lignes
+
+
+def comparer(bilan_a: BilanAnnuel, bilan_b: BilanAnnuel) -> list[dict]:
+    return _lignes_comparees(chiffres_du_bilan(bilan_a), chiffres_du_bilan(bilan_b))
+
+
+def ecarts_avec_le_calcul_du_jour(bilan: BilanAnnuel) -> list[dict] | None:
+    """For an approved bilan: the figures that today's engine computes differently for the same year.
+
+    The approved bilan is never rewritten: these differences are what a corrected version would change.
+    """
+    if not bilan.est_fige:
+        return None
+    lignes = _lignes_comparees(bilan.instantane, calculer_chiffres(bilan.annee))
+    return [ligne for ligne in lignes if ligne["different"] or ligne["definition_changee"]]

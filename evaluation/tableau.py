@@ -28,6 +28,7 @@ def lignes_comparees(actuels: dict, precedents: dict) -> list[dict]:
                 "precedent": precedent,
                 "ecart": ecart,
                 "unite": ind.unite,
+                "alerte": ind.alerte,
             }
         )
     return [{"groupe": g, "indicateurs": lignes} for g, lignes in groupes.items() if lignes]

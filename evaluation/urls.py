@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluation.views import bilans, comites, exports, tableau_de_bord
+from evaluation.views import bilans, comites, exports, fiches, tableau_de_bord
 
 app_name = "evaluation"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("export/actions.<str:format_>", exports.actions, name="export_actions"),
     path("export/<str:nature>.<str:format_>/en-tache/", exports.en_tache, name="export_en_tache"),
     path("export/donnees-ouvertes.csv", exports.donnees_ouvertes, name="export_donnees_ouvertes"),
+    path("fiches/", fiches.fiches_des_indicateurs, name="fiches"),
     path("bilans/", bilans.liste, name="bilans"),
     path("bilans/comparer/", bilans.comparer, name="comparer"),
     path("bilans/<int:pk>/", bilans.detail, name="bilan"),

@@ -1,7 +1,19 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from pacte.models import MDD, Commune, JournalAcces, Objectif, Pacte, Site, Territoire, Thematique, User
+from pacte.models import (
+    MDD,
+    Commune,
+    DemandeAcces,
+    JetonAPI,
+    JournalAcces,
+    Objectif,
+    Pacte,
+    Site,
+    Territoire,
+    Thematique,
+    User,
+)
 
 
 class ThematiqueInline(admin.TabularInline):
@@ -72,8 +84,9 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["role", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
     filter_horizontal = ["mdds", "thematiques", "groups", "user_permissions"]
+    readonly_fields = ["proconnect_sub"]
     fieldsets = (
-        (None, {"fields": ("email", "password")}),
+        (None, {"fields": ("email", "password", "proconnect_sub")}),
         ("Identité", {"fields": ("first_name", "last_name")}),
         ("Rôle et périmètre", {"fields": ("role", "mdds", "thematiques", "partenaire")}),
         ("Droits", {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
@@ -95,4 +108,35 @@ class JournalAccesAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(JetonAPI)
+class JetonAPIAdmin(admin.ModelAdmin):
+    """Tokens are created by their user only; the administrator sees who holds one and revokes it (delete)."""
+
+    list_display = ["utilisateur", "prefixe", "created_at", "expire_le"]
+    search_fields = ["utilisateur__email", "prefixe"]
+    fields = ["utilisateur", "prefixe", "created_at", "expire_le"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DemandeAcces)
+class DemandeAccesAdmin(admin.ModelAdmin):
+    """Read only: the answer (role and MDD) is given on the page /demandes-acces/, which creates the account."""
+
+    list_display = ["email", "first_name", "last_name", "siret", "statut", "created_at", "traitee_par"]
+    list_filter = ["statut"]
+    search_fields = ["email", "last_name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
+from pacte.models import MDD, Role
 from pacte.themes import rendu
 
 
@@ -23,11 +24,6 @@ class ModelForm(BaseForm, forms.ModelForm):
     pass
 
 
-# The names from before the themes, for the branches written with them; use BaseForm and ModelForm.
-DsfrForm = BaseForm
-DsfrModelForm = ModelForm
-
-
 class ConnexionForm(BaseForm, AuthenticationForm):
     username = forms.EmailField(
         label="Adresse électronique",
@@ -41,3 +37,19 @@ class ConnexionForm(BaseForm, AuthenticationForm):
 
 class ChangementMotDePasseForm(BaseForm, PasswordChangeForm):
     pass
+
+
+class ApprobationDemandeForm(BaseForm):
+    """What the administrator grants to a person ProConnect identified: the role and the MDD, nothing from the
+    identity provider. Partner accounts need their structure and are made in the administration."""
+
+    role = forms.ChoiceField(
+        label="Rôle", choices=[("", "Choisir un rôle")] + [c for c in Role.choices if c[0] != Role.PARTENAIRE]
+    )
+    mdds = forms.ModelMultipleChoiceField(
+        label="Maisons du département",
+        queryset=MDD.objects.order_by("nom"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Obligatoire pour un travailleur social ou un responsable de MDD.",
+    )

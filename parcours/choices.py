@@ -72,3 +72,12 @@ class EtatPrescription(models.TextChoices):
     ENTREE = "entree", "Entrée"
     SORTIE = "sortie", "Sortie"
     ABANDON = "abandon", "Abandon"
+
+
+class EtatDroit(models.TextChoices):
+    """The state of the RSA right as the CAF/MSA flow tells it (ETATDOSRSA, read by parcours.imports.xml_cnaf)."""
+
+    INCONNU = "", "Non transmis"
+    OUVERT = "ouvert", "Droit ouvert"
+    SUSPENDU = "suspendu", "Droit suspendu"
+    RADIE = "radie", "Droit clos (radié)"

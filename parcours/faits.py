@@ -15,12 +15,13 @@ reads one index of the parcours.
 from django.db.models import Min, OuterRef, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save
 
+from parcours.choices import EtatContrat
 from parcours.models import Beneficiaire, ContratEngagement, Orientation, Parcours
 
 
-def _premiere(modele, champ):
+def _premiere(queryset, champ):
     return Subquery(
-        modele.objects.filter(parcours=OuterRef("pk")).order_by().values("parcours").annotate(d=Min(champ)).values("d")
+        queryset.filter(parcours=OuterRef("pk")).order_by().values("parcours").annotate(d=Min(champ)).values("d")
     )
 
 
@@ -28,8 +29,9 @@ def recalculer_premieres_dates(parcours: QuerySet | None = None) -> int:
     """Recompute the facts of these parcours (all of them by default) in one UPDATE."""
     parcours = Parcours.objects.all() if parcours is None else parcours
     return parcours.update(
-        date_premiere_orientation=_premiere(Orientation, "date_decision"),
-        date_premier_contrat=_premiere(ContratEngagement, "date_signature"),
+        date_premiere_orientation=_premiere(Orientation.objects.all(), "date_decision"),
+        # A brouillon carrying a signature date is not signed (evaluation's fiche «delai_contrat_*»).
+        date_premier_contrat=_premiere(ContratEngagement.objects.exclude(etat=EtatContrat.BROUILLON), "date_signature"),
     )
 
 

@@ -39,6 +39,7 @@ def transferer(parcours, *, mdd_destination, date, par, motif="", version=None) 
         date=date,
         mdd_origine_id=parcours.mdd_id,
         mdd_destination=mdd_destination,
+        referent_avant_id=parcours.referent_id,
         motif=motif.strip(),
         created_by=par,
     )

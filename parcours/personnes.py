@@ -3,10 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from pacte.cadence import cadence_depassee
 from pacte.text import normaliser
 from parcours.calendrier import aujourdhui
 from parcours.models import (
@@ -24,6 +26,15 @@ class DoublonPossible(ValidationError):
     def __init__(self, message, candidats):
         super().__init__(message)
         self.candidats = candidats
+
+
+def compter_une_verification_des_doublons(user) -> None:
+    """The duplicate check finds people across the département by numéro allocataire: a few per minute."""
+    if cadence_depassee(f"doublons:{user.pk}", settings.PACTE_VERIFICATIONS_DOUBLONS_PAR_MINUTE):
+        raise ValidationError(
+            "Trop de vérifications de doublons en une minute : patientez une minute avant de réessayer. "
+            "Rien n'a été enregistré."
+        )
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from django.db import models
 
 from pacte.models.utilisateurs import ROLES_MDD, Role
+from parcours.choices import EtatDroit
 
 
 class ParcoursQuerySet(models.QuerySet):
@@ -11,6 +12,15 @@ class ParcoursQuerySet(models.QuerySet):
 
     def a_orienter(self):
         return self.ouverts().filter(orientation_courante__isnull=True)
+
+    def droits_devenus(self, etats, debut, fin):
+        """Parcours whose right became one of `etats` (EtatDroit) between two dates, both included, as the
+        CAF/MSA flow told it: the flows of suspended and closed rights the indicators count."""
+        return self.filter(etat_droit__in=etats, date_etat_droit__range=(debut, fin))
+
+    def droit_interrompu(self):
+        """Parcours whose right is suspended or closed today, as the last flow told it."""
+        return self.filter(etat_droit__in=(EtatDroit.SUSPENDU, EtatDroit.RADIE))
 
     def visible_par(self, user):
         if not (user.is_authenticated and user.is_active):

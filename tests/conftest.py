@@ -59,3 +59,22 @@ def operateur_collectivite(settings):
     _operateur(settings, "collectivite")
     yield
     _operateur(settings, origine)
+
+
+@pytest.fixture(autouse=True)
+def _journal_purge_avant_le_vidage_de_la_base(request):
+    """A transactional test (live server, workers) ends with a flush, which SQLite does with DELETE: the
+    journal's trigger would refuse it. Its entries are deleted first, by the journal's one controlled purge."""
+    marqueur = request.node.get_closest_marker("django_db")
+    transactionnel = (marqueur is not None and marqueur.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not transactionnel:
+        yield
+        return
+    # Set up the database first, so that this teardown runs before its flush.
+    request.getfixturevalue("_django_db_helper")
+    yield
+    from pacte.models.journal import purger_journal
+
+    purger_journal()

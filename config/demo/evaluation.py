@@ -15,6 +15,7 @@ from evaluation.models import (
     TransitionBilan,
 )
 from pacte.models import Pacte, Role
+from partenaires.models import Financement, Versement
 
 AVANCEES = [
     "Les informations collectives d'orientation se tiennent désormais chaque semaine dans toutes les MDD.",
@@ -83,6 +84,18 @@ def _bilan_approuve(ctx, admin, annee):
     TransitionBilan.objects.filter(bilan=bilan, etat_apres=EtatBilan.APPROUVE).update(date=_dt(deliberation, 17))
 
 
+def _solde_saisi_apres_approbation(annee):
+    """A solde of year N recorded after the bilan N was approved: today's engine differs from the frozen figures,
+    which stay as approved; the bilan's page shows the difference and offers a corrected version."""
+    financement = (
+        Financement.objects.filter(date_debut__year__lte=annee, date_fin__year__gte=annee).order_by("reference").first()
+    )
+    if financement is not None:
+        Versement.objects.create(
+            financement=financement, nature=Versement.Nature.SOLDE, date=datetime.date(annee, 12, 15), montant=12500
+        )
+
+
 def generer(ctx):
     admin = ctx.comptes.get(Role.ADMINISTRATEUR)
     pacte = Pacte.courant()
@@ -94,6 +107,8 @@ def generer(ctx):
         # The deliberation of year N is held in June N+1: not yet for last year before then.
         if datetime.date(annee + 1, 6, 30) < ctx.aujourdhui:
             _bilan_approuve(ctx, admin, annee)
+    if BilanAnnuel.objects.filter(annee=annee_courante - 2, etat=EtatBilan.APPROUVE).exists():
+        _solde_saisi_apres_approbation(annee_courante - 2)
     if not BilanAnnuel.objects.filter(annee=annee_courante).exists():
         brouillon = services.creer_bilan(annee_courante, admin)
         _narratifs(ctx, brouillon, list(services.thematiques_de(annee_courante))[:2])

@@ -4,7 +4,9 @@ import datetime
 import os
 from pathlib import Path
 
-from .env import database_config, env_bool, env_choix, env_int, env_list
+from django.core.exceptions import ImproperlyConfigured
+
+from .env import database_config, env_bool, env_choix, env_int, env_list, origine
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -26,7 +28,6 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after the static files: every response Django builds is private, no-store (personal data).
+    "pacte.middleware.PasDeCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Right after the sessions: it marks the session to save before SessionMiddleware writes it.
     "pacte.middleware.SessionGlissanteMiddleware",
@@ -60,13 +63,41 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# ProConnect (OpenID Connect) for the agents, beside the password: on once the issuer and the client are set.
+PROCONNECT_ISSUER = os.environ.get("PROCONNECT_ISSUER", "").strip().rstrip("/")
+PROCONNECT_CLIENT_ID = os.environ.get("PROCONNECT_CLIENT_ID", "").strip()
+PROCONNECT_CLIENT_SECRET = os.environ.get("PROCONNECT_CLIENT_SECRET", "").strip()
+PROCONNECT_SCOPES = os.environ.get("PROCONNECT_SCOPES", "openid email given_name usual_name uid siret").strip()
+# Only these e-mail domains may log in or ask for an access (lower case, no "@"); empty: nobody.
+PROCONNECT_DOMAINES = [d.lower().lstrip("@") for d in env_list("PROCONNECT_DOMAINES", [])]
+PROCONNECT_ACTIF = bool(PROCONNECT_ISSUER and PROCONNECT_CLIENT_ID and PROCONNECT_CLIENT_SECRET)
+# An operator whose agents all come through ProConnect switches the password off (the Django admin included).
+CONNEXION_PAR_MOT_DE_PASSE = env_bool("PACTE_CONNEXION_MOT_DE_PASSE", True)
+if not (PROCONNECT_ACTIF or CONNEXION_PAR_MOT_DE_PASSE):
+    raise ImproperlyConfigured(
+        "PACTE_CONNEXION_MOT_DE_PASSE=0 sans ProConnect configuré : personne ne pourrait se connecter. "
+        "Renseignez PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET."
+    )
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    *(["django.contrib.auth.backends.ModelBackend"] if CONNEXION_PAR_MOT_DE_PASSE else []),
+    *(["pacte.proconnect.backend.ProConnectBackend"] if PROCONNECT_ACTIF else []),
 ]
+# mozilla-django-oidc: PKCE on top of state and nonce; the id_token kept for the end of session at logout.
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_RP_SIGN_ALGO = os.environ.get("PROCONNECT_ALGORITHME", "RS256")
+OIDC_AUTHENTICATION_CALLBACK_URL = "proconnect_retour"
+OIDC_TIMEOUT = 10
 
-# Login throttling: 5 failures for one account from one address lock it for 15 minutes.
+# Login throttling (pacte/connexion.py): 5 failures for one account (whatever the case of its e-mail) from one
+# address lock it for 15 minutes; 20 failures from one address, all accounts together, lock that address.
+AXES_HANDLER = "pacte.connexion.GestionnaireConnexions"
+AXES_USERNAME_CALLABLE = "pacte.connexion.identifiant_normalise"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+PACTE_CONNEXION_ECHECS_PAR_ADRESSE = env_int("PACTE_CONNEXION_ECHECS_PAR_ADRESSE", 20)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -86,7 +117,9 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # Chromium checks form-action on the redirects that follow a form: the ProConnect button and the logout
+        # (end of session) lead to ProConnect.
+        "form-action": ["'self'", *([origine(PROCONNECT_ISSUER)] if PROCONNECT_ACTIF else [])],
         "frame-ancestors": ["'none'"],
     }
 }
@@ -186,15 +219,22 @@ CACHES = {
 # How long the dashboard serves figures already computed (seconds); «Recalculer» bypasses it.
 PACTE_FRAICHEUR_INDICATEURS = env_int("PACTE_FRAICHEUR_INDICATEURS", 10 * 60)
 
+# Lifetime of an API token (pacte/models/jetons.py): after it, the user creates a new one on their page.
+PACTE_JETON_API_DUREE_JOURS = env_int("PACTE_JETON_API_DUREE_JOURS", 90)
+
+# Duplicate checks of the creation form per user and minute (parcours/personnes.py): the check looks people up
+# by numéro allocataire across the département, so it must not become a directory to scan.
+PACTE_VERIFICATIONS_DOUBLONS_PAR_MINUTE = env_int("PACTE_VERIFICATIONS_DOUBLONS_PAR_MINUTE", 10)
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "pacte.api.authentification.AuthentificationParJeton",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["pacte.api.filtres.FiltresPacte"],
     "DEFAULT_PAGINATION_CLASS": "pacte.api.pagination.PaginationPacte",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

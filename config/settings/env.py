@@ -1,6 +1,7 @@
 """Read the environment once, with French errors instead of stack traces."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -77,3 +78,9 @@ def env_choix(name: str, default: str, choix: tuple[str, ...]) -> str:
             f"La variable d'environnement {name} vaut « {raw} » : valeurs acceptées {', '.join(choix)}."
         )
     return value
+
+
+def origine(url: str) -> str:
+    """scheme://host[:port] of an address, as a Content-Security-Policy source."""
+    parties = urlsplit(url)
+    return f"{parties.scheme}://{parties.netloc}"

@@ -32,3 +32,9 @@ X_FRAME_OPTIONS = "DENY"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False
+if PROCONNECT_ACTIF and not PROCONNECT_ISSUER.startswith("https://"):  # noqa: F405
+    raise ImproperlyConfigured("PROCONNECT_ISSUER doit être une adresse https:// en production.")
+if PROCONNECT_ACTIF and not PROCONNECT_DOMAINES:  # noqa: F405
+    raise ImproperlyConfigured(
+        "PROCONNECT_DOMAINES doit lister les domaines d'adresse admis (ex. haute-vienne.fr,francetravail.fr)."
+    )

@@ -1,6 +1,7 @@
 """Aggregate indicators of the pact for a period and filters (evaluation.indicateurs.calculer_indicateurs)."""
 
 import datetime
+from dataclasses import asdict
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
@@ -8,7 +9,7 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from evaluation.indicateurs import Filtres, calculer_indicateurs, valider_jour_de_periode
+from evaluation.indicateurs import Filtres, calculer_indicateurs, fiche, fiches_en_json, valider_jour_de_periode
 from evaluation.permissions import PermissionEvaluation
 from pacte.api.base import SansRedirectionConnexion
 from pacte.choices import Milieu
@@ -52,6 +53,24 @@ class IndicateurSerializer(serializers.Serializer):
     )
     unite = serializers.CharField(help_text="Unité (personnes, %, jours, euros…).")
     groupe = serializers.CharField(help_text="Famille d'indicateurs (stock et flux, orientation…).")
+    alerte = serializers.CharField(help_text="Signalement (un taux au-delà de 100 %), vide sinon.")
+    fiche = serializers.DictField(
+        help_text="La fiche de l'indicateur : sa définition écrite (voir /indicateurs/fiches/)."
+    )
+
+
+class FicheSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    libelle = serializers.CharField()
+    groupe = serializers.CharField()
+    unite = serializers.CharField()
+    population = serializers.CharField()
+    numerateur = serializers.CharField(help_text="Ce qui est compté.")
+    denominateur = serializers.CharField(help_text="Ce à quoi il est rapporté (sans objet pour un nombre).")
+    observation = serializers.CharField(help_text="Date ou période d'observation.")
+    exclusions = serializers.CharField()
+    limites = serializers.CharField(help_text="Limites connues.")
+    ventilation = serializers.CharField(help_text="Si les ventilations s'additionnent au total.")
 
 
 class FiltresSerializer(serializers.Serializer):
@@ -109,8 +128,29 @@ class IndicateursView(SansRedirectionConnexion, APIView):
                 "milieu": filtres.milieu,
             },
             "indicateurs": [
-                {"code": i.code, "libelle": i.libelle, "valeur": i.valeur, "unite": i.unite, "groupe": i.groupe}
+                {
+                    "code": i.code,
+                    "libelle": i.libelle,
+                    "valeur": i.valeur,
+                    "unite": i.unite,
+                    "groupe": i.groupe,
+                    "alerte": i.alerte,
+                    "fiche": asdict(fiche(i.code)),
+                }
                 for i in indicateurs.values()
             ],
         }
         return Response(ReponseIndicateursSerializer(donnees).data)
+
+
+class FichesView(SansRedirectionConnexion, APIView):
+    permission_classes = [permissions.IsAuthenticated, PermissionEvaluation]
+
+    @extend_schema(
+        summary="Fiches des indicateurs",
+        description="La définition écrite de chaque indicateur (population, numérateur, dénominateur, date "
+        "d'observation, unité, exclusions, limites connues), celle que suivent le calcul, les pages et les PDF.",
+        responses=FicheSerializer(many=True),
+    )
+    def get(self, request):
+        return Response(FicheSerializer(fiches_en_json(), many=True).data)

@@ -61,6 +61,18 @@ def liste(request):
     )
 
 
+def _transitions(bilan) -> list[dict]:
+    return [
+        {
+            "date": t.date,
+            "avant": t.get_etat_avant_display() or "—",
+            "apres": t.get_etat_apres_display(),
+            "role": Role(t.par.role).label if t.par.role else "Administrateur",
+        }
+        for t in bilan.transitions.select_related("par")
+    ]
+
+
 @evaluation_requise
 def detail(request, pk):
     bilan = get_object_or_404(BilanAnnuel.objects.select_related("precedent"), pk=pk)
@@ -78,15 +90,6 @@ def detail(request, pk):
         mes_thematiques = set(request.user.thematiques.values_list("pk", flat=True))
         for ligne in thematiques:
             ligne["modifiable"] = ligne["modifiable"] and ligne["thematique"].pk in mes_thematiques
-    transitions = [
-        {
-            "date": t.date,
-            "avant": t.get_etat_avant_display() or "—",
-            "apres": t.get_etat_apres_display(),
-            "role": Role(t.par.role).label if t.par.role else "Administrateur",
-        }
-        for t in bilan.transitions.select_related("par")
-    ]
     return render(
         request,
         "evaluation/bilan.html",
@@ -95,7 +98,8 @@ def detail(request, pk):
             "groupes": lignes_indicateurs(chiffres["indicateurs"]),
             "thematiques": thematiques,
             "manquantes": [ligne["thematique"] for ligne in thematiques if ligne["narratif"] is None],
-            "transitions": transitions,
+            "transitions": _transitions(bilan),
+            "ecarts": services.ecarts_avec_le_calcul_du_jour(bilan) if request.user.est_administrateur else None,
             "versions": BilanAnnuel.objects.filter(annee=bilan.annee).exclude(pk=bilan.pk),
             "form_approbation": ApprobationForm(),
             "titre": str(bilan),

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from evaluation import tasks
 from evaluation.exports import actions_en, donnees_ouvertes_csv, indicateurs_en
 from evaluation.forms import TableauDeBordForm
-from evaluation.indicateurs import calculer_indicateurs
+from evaluation.indicateurs import calculer_indicateurs, fiches
 from evaluation.pdf import rendre_pdf
 from evaluation.permissions import evaluation_requise
 from evaluation.tableau import lignes_comparees
@@ -61,7 +61,8 @@ def indicateurs(request, format_):
     debut, fin, filtres = periode
     if format_ == "pdf":
         groupes = lignes_comparees(calculer_indicateurs(debut, fin, filtres), {})
-        contenu = rendre_pdf("evaluation/pdf/indicateurs.html", {"groupes": groupes, "debut": debut, "fin": fin})
+        contexte = {"groupes": groupes, "debut": debut, "fin": fin, "fiches": fiches()}
+        contenu = rendre_pdf("evaluation/pdf/indicateurs.html", contexte)
     else:
         contenu = indicateurs_en(format_, debut, fin, filtres)
     return _fichier(request, contenu, format_, "indicateurs", debut, fin)

@@ -3,22 +3,21 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
-from rest_framework.authtoken.models import Token
+
+from pacte.models import JetonAPI
 
 
 @require_http_methods(["GET", "POST"])
 def jeton_api(request):
-    jeton = Token.objects.filter(user=request.user).first()
+    jeton = JetonAPI.objects.filter(utilisateur=request.user).first()
     nouvelle_cle = None
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "creer":
-            Token.objects.filter(user=request.user).delete()
-            jeton = Token.objects.create(user=request.user)
-            # Shown once, in the answer to the POST: the key is never displayed again.
-            nouvelle_cle = jeton.key
+            # Shown once, in the answer to the POST: only its digest is stored.
+            jeton, nouvelle_cle = JetonAPI.creer(request.user)
         elif action == "revoquer":
-            Token.objects.filter(user=request.user).delete()
+            JetonAPI.objects.filter(utilisateur=request.user).delete()
             messages.success(request, "Votre jeton d'accès à l'API est révoqué : il ne permet plus aucun accès.")
             return redirect("jeton_api")
         else:

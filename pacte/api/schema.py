@@ -4,7 +4,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
 class AuthentificationJeton(OpenApiAuthenticationExtension):
-    target_class = "rest_framework.authentication.TokenAuthentication"
+    target_class = "pacte.api.authentification.AuthentificationParJeton"
     name = "jeton"
     priority = 1
 

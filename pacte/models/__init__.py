@@ -1,12 +1,16 @@
+from .demandes import DemandeAcces
+from .jetons import JetonAPI
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Marque, Objectif, Pacte, Site, Territoire, Thematique
-from .taches import ImportFichier, TacheDeFond
+from .taches import ImportFichier, TacheDeFond, TransitionImport
 from .utilisateurs import Role, User
 
 __all__ = [
     "MDD",
     "Commune",
+    "DemandeAcces",
     "ImportFichier",
+    "JetonAPI",
     "JournalAcces",
     "Marque",
     "Objectif",
@@ -16,5 +20,6 @@ __all__ = [
     "TacheDeFond",
     "Territoire",
     "Thematique",
+    "TransitionImport",
     "User",
 ]

@@ -21,11 +21,14 @@ class TacheDeFondQuerySet(models.QuerySet):
 
 class ImportFichierQuerySet(models.QuerySet):
     def visible_par(self, user):
-        """An import (names, numbers, birth dates of its lines) is read by its uploader; an administrator reads all."""
+        """An import (names, numbers, birth dates of its lines) is read by its uploader and by the chargés
+        d'orientation, whose job it is; an administrator sees only the files they uploaded themselves: running
+        the application does not need the content of the flows."""
         if not (user.is_authenticated and user.is_active):
             return self.none()
-        qs = self.filter(nature=ImportFichier.Nature.ENTRANTS)
-        return qs if user.est_administrateur else qs.filter(utilisateur=user)
+        if user.est_charge_orientation:
+            return self.all()
+        return self.filter(utilisateur=user)
 
 
 class TacheDeFond(models.Model):
@@ -95,7 +98,8 @@ class ImportFichier(models.Model):
     """
 
     class Nature(models.TextChoices):
-        ENTRANTS = "entrants", "Flux des nouveaux entrants CAF/MSA"
+        ENTRANTS = "entrants", "Flux des nouveaux entrants CAF/MSA (CSV)"
+        BENEFICIAIRES_XML = "beneficiaires_xml", "Flux bénéficiaires CAF/MSA (XML)"
 
     class Etat(models.TextChoices):
         APERCU = "apercu", "Aperçu (rien d'enregistré)"
@@ -117,6 +121,10 @@ class ImportFichier(models.Model):
     compteurs = models.JSONField(default=dict, blank=True)
     apercu = models.JSONField("aperçu", default=dict, blank=True)
     erreur = models.TextField(blank=True)
+    # The lease of the run in progress: `jeton` names the run that holds it (every batch it commits checks it),
+    # `battement` is its last sign of life; an "en cours" import silent for too long was killed and may be resumed.
+    jeton = models.CharField("jeton de l'exécution en cours", max_length=32, blank=True, editable=False)
+    battement = models.DateTimeField("dernier signe de vie", null=True, blank=True, editable=False)
     utilisateur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -135,6 +143,43 @@ class ImportFichier(models.Model):
         verbose_name = "import de fichier"
         verbose_name_plural = "imports de fichiers"
         ordering = ["-created_at"]
+        constraints = [
+            # The lock that keeps the page and the command (or two commands) from importing the same file at once.
+            models.UniqueConstraint(
+                fields=["empreinte"],
+                condition=models.Q(etat="en_cours"),
+                name="import_un_seul_en_cours_par_fichier",
+                violation_error_message="Un import de ce fichier est déjà en cours.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.nom_fichier} ({self.get_etat_display().lower()})"
+
+
+class TransitionImport(models.Model):
+    """One move of an import's state (who, when, from, to, why), written by parcours.imports.etats only."""
+
+    import_fichier = models.ForeignKey(
+        ImportFichier, on_delete=models.CASCADE, related_name="transitions", verbose_name="import"
+    )
+    etat_avant = models.CharField("état avant", max_length=10, blank=True)
+    etat_apres = models.CharField("état après", max_length=10)
+    motif = models.CharField(max_length=500, blank=True)
+    par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="par",
+    )
+    created_at = models.DateTimeField("le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "changement d'état d'un import"
+        verbose_name_plural = "changements d'état des imports"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.etat_avant or '—'} → {self.etat_apres}"

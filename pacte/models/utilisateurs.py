@@ -70,6 +70,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="utilisateurs",
         help_text="Utilisateurs partenaires : la structure qu'ils représentent.",
     )
+    # The ProConnect subject, kept at the first ProConnect login: it names the person when the e-mail changes.
+    proconnect_sub = models.CharField(
+        "identifiant ProConnect", max_length=255, unique=True, null=True, blank=True, editable=False
+    )
     is_active = models.BooleanField("actif", default=True)
     is_staff = models.BooleanField("accès à l'administration Django", default=False)
     date_joined = models.DateTimeField("date de création", default=timezone.now)

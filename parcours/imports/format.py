@@ -39,14 +39,9 @@ n'est écrit pour elle.
 """
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
-from pacte.models import Commune, Pacte
 from pacte.text import normaliser
-from parcours.choices import OrganismePayeur, Qualite, Sexe
 
 # Canonical field → (accepted column names, French description). Order = order of the refusal report.
 COLONNES = {
@@ -60,13 +55,6 @@ COLONNES = {
     "qualite": (("QUALITE",), "qualité (DEM ou CJT)"),
 }
 COLONNES_FACULTATIVES = {"sexe": (("SEXE",), "sexe (F ou M)")}
-
-ORGANISMES = {"CAF": OrganismePayeur.CAF, "MSA": OrganismePayeur.MSA}
-QUALITES = {"DEM": Qualite.DEMANDEUR, "CJT": Qualite.CONJOINT}
-SEXES = {"F": Sexe.FEMME, "2": Sexe.FEMME, "M": Sexe.HOMME, "H": Sexe.HOMME, "1": Sexe.HOMME}
-NUMERO = {OrganismePayeur.CAF: re.compile(r"^[0-9]{7}$"), OrganismePayeur.MSA: re.compile(r"^[0-9]{7,13}$")}
-FORMAT_NUMERO = {OrganismePayeur.CAF: "7 chiffres (CAF)", OrganismePayeur.MSA: "7 à 13 chiffres (MSA)"}
-DATE_MIN = datetime.date(1900, 1, 1)
 
 
 class FichierInvalide(Exception):
@@ -126,6 +114,11 @@ class LigneValide:
     mdd_id: int
     date_ouverture_droit: datetime.date
     sexe: str
+    # Told by the XML flow only (None: the CSV says nothing of the right's state, which is left as it is).
+    etat_droit: str | None = None
+    motif_etat_droit: str = ""
+    date_etat_droit: datetime.date | None = None
+    lieu: str = ""  # where the record sits when it is not a line (XML: the household and the member)
 
     @property
     def cle(self) -> tuple[str, str, str]:
@@ -138,6 +131,7 @@ class LigneRefusee:
     erreurs: list[tuple[str, str]]  # (colonne, message)
     valeurs: list[str] = field(default_factory=list)
     numero_allocataire: str = ""
+    lieu: str = ""
 
     @property
     def colonnes(self) -> str:
@@ -149,138 +143,12 @@ class LigneRefusee:
 
     @property
     def message(self) -> str:
-        return f"Ligne {self.numero_ligne}, {self.motif}"
-
-
-def lire_date(texte: str) -> datetime.date | None:
-    texte = texte.strip()
-    try:
-        if len(texte) == 10 and texte[2] == "/" and texte[5] == "/":
-            return datetime.date(int(texte[6:]), int(texte[3:5]), int(texte[:2]))
-        if len(texte) == 10 and texte[4] == "-" and texte[7] == "-":
-            return datetime.date(int(texte[:4]), int(texte[5:7]), int(texte[8:]))
-        if len(texte) == 8 and texte.isdigit():
-            return datetime.date(int(texte[:4]), int(texte[4:6]), int(texte[6:]))
-    except ValueError:
-        return None
-    return None
+        return f"{self.lieu or f'Ligne {self.numero_ligne}'}, {self.motif}"
 
 
 @dataclass
-class Referentiel:
-    """Communes of the département (code INSEE → (id, MDD id)), loaded once per import."""
+class LigneIgnoree:
+    """A record read and understood that concerns nobody to follow (XML: a right refused or still pending)."""
 
-    communes: dict[str, tuple[int, int]]
-    departement: str
-    aujourdhui: datetime.date
-
-    @classmethod
-    def charger(cls, aujourdhui: datetime.date | None = None) -> "Referentiel":
-        communes = {
-            code: (pk, mdd_id) for code, pk, mdd_id in Commune.objects.values_list("code_insee", "pk", "mdd_id")
-        }
-        pacte = Pacte.courant()
-        departement = pacte.departement_code if pacte else ""
-        return cls(communes=communes, departement=departement, aujourdhui=aujourdhui or timezone.localdate())
-
-
-def valider_ligne(numero_ligne: int, valeurs: list[str], en_tete: EnTete, ref: Referentiel):
-    """Return a LigneValide, or a LigneRefusee naming the line and each wrong column."""
-    if len(valeurs) != len(en_tete.noms):
-        return LigneRefusee(
-            numero_ligne,
-            [("", f"{len(valeurs)} valeurs au lieu de {len(en_tete.noms)} (vérifiez le séparateur et les guillemets)")],
-            valeurs,
-        )
-    erreurs: list[tuple[str, str]] = []
-    col = en_tete.noms_colonnes
-
-    def valeur(champ):
-        return valeurs[en_tete.positions[champ]].strip() if champ in en_tete.positions else ""
-
-    for champ in en_tete.positions:
-        if "\ufffd" in valeurs[en_tete.positions[champ]]:
-            erreurs.append(
-                (col[champ], "caractères illisibles : enregistrez le fichier en UTF-8 ou en Latin-1 sans le modifier")
-            )
-    organisme = ORGANISMES.get(valeur("organisme").upper())
-    if organisme is None:
-        erreurs.append((col["organisme"], f"« {valeur('organisme')} » n'est pas un organisme connu (CAF ou MSA)"))
-    numero = valeur("numero_allocataire").replace(" ", "")
-    if not numero:
-        erreurs.append((col["numero_allocataire"], "le numéro allocataire est vide"))
-    elif organisme and not NUMERO[organisme].match(numero):
-        erreurs.append(
-            (col["numero_allocataire"], f"le numéro allocataire « {numero} » doit compter {FORMAT_NUMERO[organisme]}")
-        )
-    elif not organisme and not NUMERO[OrganismePayeur.MSA].match(numero):
-        erreurs.append((col["numero_allocataire"], f"le numéro allocataire « {numero} » doit compter 7 à 13 chiffres"))
-    qualite = QUALITES.get(valeur("qualite").upper())
-    if qualite is None:
-        erreurs.append((col["qualite"], f"« {valeur('qualite')} » n'est pas une qualité connue (DEM ou CJT)"))
-    nom, prenom = valeur("nom"), valeur("prenom")
-    for champ, texte in (("nom", nom), ("prenom", prenom)):
-        if not texte:
-            erreurs.append((col[champ], f"le {COLONNES[champ][1]} est vide"))
-        elif len(texte) > 150:
-            erreurs.append((col[champ], f"le {COLONNES[champ][1]} dépasse 150 caractères"))
-    date_naissance = lire_date(valeur("date_naissance"))
-    if date_naissance is None:
-        erreurs.append(
-            (col["date_naissance"], f"« {valeur('date_naissance')} » n'est pas une date (JJ/MM/AAAA attendu)")
-        )
-    elif date_naissance > ref.aujourdhui:
-        erreurs.append((col["date_naissance"], f"la date de naissance {date_naissance:%d/%m/%Y} est dans le futur"))
-    elif date_naissance < DATE_MIN:
-        erreurs.append((col["date_naissance"], f"la date de naissance {date_naissance:%d/%m/%Y} est avant 1900"))
-    date_ouverture = lire_date(valeur("date_ouverture_droit"))
-    if date_ouverture is None:
-        erreurs.append(
-            (
-                col["date_ouverture_droit"],
-                f"« {valeur('date_ouverture_droit')} » n'est pas une date (JJ/MM/AAAA attendu)",
-            )
-        )
-    elif date_ouverture > ref.aujourdhui:
-        erreurs.append(
-            (col["date_ouverture_droit"], f"la date d'ouverture de droit {date_ouverture:%d/%m/%Y} est dans le futur")
-        )
-    elif date_naissance and date_naissance <= ref.aujourdhui and date_ouverture < date_naissance:
-        erreurs.append((col["date_ouverture_droit"], "la date d'ouverture de droit précède la date de naissance"))
-    code = valeur("commune").upper()
-    commune = ref.communes.get(code)
-    if commune is None:
-        if not re.fullmatch(r"[0-9]{5}|2[AB][0-9]{3}", code):
-            erreurs.append((col["commune"], f"« {code} » n'est pas un code INSEE (5 caractères, ex. 87085)"))
-        elif ref.departement and not code.startswith(ref.departement):
-            erreurs.append(
-                (
-                    col["commune"],
-                    f"la commune {code} est hors du département ({ref.departement}) : "
-                    "la personne relève d'un autre département",
-                )
-            )
-        else:
-            erreurs.append(
-                (col["commune"], f"le code INSEE {code} n'est pas une commune connue du référentiel du département")
-            )
-    sexe = ""
-    if "sexe" in en_tete.positions and valeur("sexe"):
-        sexe = SEXES.get(valeur("sexe").upper())
-        if sexe is None:
-            erreurs.append((col["sexe"], f"« {valeur('sexe')} » n'est pas un sexe connu (F ou M)"))
-    if erreurs:
-        return LigneRefusee(numero_ligne, erreurs, valeurs, numero)
-    return LigneValide(
-        numero_ligne=numero_ligne,
-        organisme=organisme,
-        numero_allocataire=numero,
-        qualite=qualite,
-        nom=nom,
-        prenom=prenom,
-        date_naissance=date_naissance,
-        commune_id=commune[0],
-        mdd_id=commune[1],
-        date_ouverture_droit=date_ouverture,
-        sexe=sexe,
-    )
+    numero_ligne: int
+    motif: str

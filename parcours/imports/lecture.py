@@ -10,6 +10,17 @@ from parcours.imports.format import FichierInvalide
 
 TAILLE_ECHANTILLON = 64 * 1024
 LIMITE_CHAMP = 10_000
+# A line longer than this is refused without being kept in memory (a file of one endless line stays flat).
+LIMITE_LIGNE = 64 * 1024
+csv.field_size_limit(LIMITE_CHAMP)
+
+
+def _motif_illisible(exc: csv.Error) -> str:
+    if "field limit" in str(exc):
+        return f"une valeur dépasse {LIMITE_CHAMP:_} caractères : la ligne n'a pas été lue".replace("_", " ")
+    if "end of data" in str(exc):
+        return "un guillemet ouvert n'est jamais fermé sur cette ligne : la ligne n'a pas été lue"
+    return "guillemets mal placés (un guillemet doit entourer toute la valeur) : la ligne n'a pas été lue"
 
 
 def detecter_encodage(echantillon: bytes) -> str:
@@ -71,30 +82,49 @@ class Lecteur:
                 "des entrants au format CSV."
             )
         self.separateur = detecter_separateur(premiere)
-        self.en_tete = next(csv.reader([premiere], delimiter=self.separateur))
+        try:
+            self.en_tete = next(csv.reader([premiere], delimiter=self.separateur, strict=True))
+        except csv.Error as exc:
+            raise FichierInvalide(f"Ligne 1 (en-tête) : {_motif_illisible(exc)}.") from None
 
     @property
     def libelle_encodage(self) -> str:
         return LIBELLES_ENCODAGE[self.encodage]
 
-    def lignes(self) -> Iterator[tuple[int, list[str]]]:
-        csv.field_size_limit(LIMITE_CHAMP)
-        lecteur = csv.reader(self.texte, delimiter=self.separateur)
+    def lignes(self) -> Iterator[tuple[int, list[str], str]]:
+        """Yield (line number, values, error) for each non-blank data line; `error` is "" or why the line is
+        unreadable. One physical line is one record: an unclosed quote, a value over the CSV limit or an endless
+        line refuses only its own line, never the rest of the file, and is never raised mid-file."""
         numero = 1
         while True:
-            numero += 1
-            try:
-                valeurs = next(lecteur)
-            except StopIteration:
+            texte = self.texte.readline(LIMITE_LIGNE)
+            if not texte:
                 return
-            except csv.Error as exc:
-                raise FichierInvalide(
-                    f"Ligne {numero} : le fichier n'est pas un CSV lisible à partir de cette ligne ({exc}). "
-                    "Vérifiez les guillemets et le séparateur."
-                ) from None
-            if not valeurs or (len(valeurs) == 1 and not valeurs[0].strip()):
+            numero += 1
+            if len(texte) >= LIMITE_LIGNE and not texte.endswith(("\n", "\r")):
+                self._sauter_la_fin_de_ligne()
+                yield (
+                    numero,
+                    [],
+                    f"la ligne dépasse {LIMITE_LIGNE:_} caractères : elle n'a pas été lue".replace("_", " "),
+                )
                 continue
-            yield numero, valeurs
+            if not texte.strip():
+                continue
+            try:
+                valeurs = next(csv.reader((texte,), delimiter=self.separateur, strict=True))
+            except csv.Error as exc:
+                yield numero, [texte.rstrip("\r\n")], _motif_illisible(exc)
+                continue
+            if len(valeurs) == 1 and not valeurs[0].strip():
+                continue
+            yield numero, valeurs, ""
+
+    def _sauter_la_fin_de_ligne(self):
+        while True:
+            reste = self.texte.readline(LIMITE_LIGNE)
+            if not reste or reste.endswith(("\n", "\r")):
+                return
 
     def detacher(self):
         """Give the binary stream back to its owner (TextIOWrapper would close it)."""

@@ -1,23 +1,30 @@
-"""The import engine: validate, then create or update by batches, each batch in one transaction.
+"""The import engine: read, validate, then create or update by batches, each batch in one transaction.
 
-`importer_entrants(flux, ...)` is called by the management command, the background task and the
-page's preview (dry run). See parcours.imports.format for the file format and the rules.
+`importer_entrants(flux, ...)` reads the CSV file of new entrants, `importer_flux_xml(flux, ...)` the CAF/MSA
+XML flow of beneficiaries, `importer_fichier` either one by its first bytes. They are called by the management
+command, the background task and the page's preview (dry run). See parcours.imports.format for the CSV format
+and parcours.imports.xml_cnaf for the XML subset read.
+
+No error met in the middle of a file refuses the whole file: what cannot be read refuses only its line (CSV) or
+its household (XML), so a run never stops half-way for a reason a new run would meet again. The only
+whole-file refusals (not a CSV or XML file, a missing column, a malformed XML document) are raised before the
+first batch is written: for XML, the document is read through once before anything is written.
 """
 
 import datetime
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, connection, transaction
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.db import DatabaseError, connection
 
 from pacte.models import ImportFichier
-from pacte.text import normaliser
-from parcours.accueil import invalider_accueil
-from parcours.faits import recopier_noms
-from parcours.imports.format import EnTete, LigneRefusee, LigneValide, Referentiel, valider_ligne
+from parcours.imports import etats
+from parcours.imports.ecriture import Lot
+from parcours.imports.format import EnTete, FichierInvalide, LigneIgnoree, LigneRefusee, LigneValide
 from parcours.imports.lecture import Lecteur
+from parcours.imports.validation import Referentiel, valider_ligne
+from parcours.imports.xml_cnaf import LecteurXML, est_du_xml
 from parcours.models import Beneficiaire, Parcours
 
 TAILLE_LOT = 1000
@@ -25,8 +32,16 @@ TAILLE_LOT = 1000
 # otherwise leaves the planner scanning whole tables for the look-ups of each batch.
 LOTS_ENTRE_ANALYSES = 20
 LIMITE_REFUS_APERCU = 200
-CHAMPS_MIS_A_JOUR = ["nom", "prenom", "date_naissance", "commune_id", "sexe"]
-RAISON_HISTORIQUE = "Import du flux des entrants CAF/MSA"
+ERREUR_INATTENDUE = (
+    "Erreur inattendue pendant l'enregistrement (le détail est dans le journal du serveur) : "
+    "l'import peut être repris, il continuera après le dernier lot enregistré."
+)
+logger = logging.getLogger(__name__)
+MEME_PERSONNE = "même organisme, numéro allocataire et qualité"
+
+
+class FichierSansDonnees(FichierInvalide):
+    """Only a header (or an empty flow): nothing to import, which is said, not reported as a finished import."""
 
 
 @dataclass
@@ -35,11 +50,13 @@ class Bilan:
     mis_a_jour: int = 0
     inchanges: int = 0
     refuses: int = 0
+    ignores: int = 0
     parcours_ouverts: int = 0
+    droits_changes: int = 0
     derniere_ligne: int = 0
     refus: list[LigneRefusee] = field(default_factory=list)
 
-    COMPTEURS = ("crees", "mis_a_jour", "inchanges", "refuses", "parcours_ouverts")
+    COMPTEURS = ("crees", "mis_a_jour", "inchanges", "refuses", "ignores", "parcours_ouverts", "droits_changes")
 
     @property
     def compteurs(self) -> dict:
@@ -47,7 +64,7 @@ class Bilan:
 
     @property
     def lignes_traitees(self) -> int:
-        return self.crees + self.mis_a_jour + self.inchanges + self.refuses
+        return self.crees + self.mis_a_jour + self.inchanges + self.refuses + self.ignores
 
     def noter_refus(self, refus: LigneRefusee, garder: int):
         self.refuses += 1
@@ -55,88 +72,203 @@ class Bilan:
             self.refus.append(refus)
 
 
-def importer_entrants(
-    flux,
+class SourceCSV:
+    """The CSV file of new entrants, one record per line."""
+
+    nature = ImportFichier.Nature.ENTRANTS
+    vide = "Le fichier ne contient que la ligne d'en-tête : aucune personne à importer, rien n'a été enregistré."
+
+    def __init__(self, flux):
+        self.lecteur = Lecteur(flux)
+        self.en_tete = EnTete.lire(self.lecteur.en_tete)
+        self.champs = {"encodage": self.lecteur.libelle_encodage, "separateur": self.lecteur.separateur}
+
+    def enregistrements(self, ref):
+        for numero, valeurs, erreur in self.lecteur.lignes():
+            if erreur:
+                yield numero, LigneRefusee(numero, [("", erreur)], valeurs)
+            else:
+                yield numero, valider_ligne(numero, valeurs, self.en_tete, ref)
+
+    def verifier(self):
+        """Nothing in a CSV file refuses it once its header is read."""
+
+    def detacher(self):
+        self.lecteur.detacher()
+
+
+class SourceXML:
+    """The CAF/MSA XML flow, one record per member (demandeur, conjoint) of each household."""
+
+    nature = ImportFichier.Nature.BENEFICIAIRES_XML
+    vide = "Le flux ne contient aucun foyer : aucune personne à importer, rien n'a été enregistré."
+
+    def __init__(self, flux):
+        self.lecteur = LecteurXML(flux)
+        self.champs = {"encodage": "XML", "separateur": ""}
+
+    def enregistrements(self, ref):
+        return self.lecteur.membres(ref)
+
+    def verifier(self):
+        self.lecteur.verifier()
+
+    def detacher(self):
+        pass
+
+
+def nature_du_fichier(flux) -> str:
+    debut = flux.read(1024)
+    flux.seek(0)
+    return ImportFichier.Nature.BENEFICIAIRES_XML if est_du_xml(debut) else ImportFichier.Nature.ENTRANTS
+
+
+def ouvrir(flux):
+    """The source of a binary stream, told by its first bytes: an XML document or a CSV file."""
+    debut = flux.read(1024)
+    flux.seek(0)
+    return SourceXML(flux) if est_du_xml(debut) else SourceCSV(flux)
+
+
+def verifier_fichier(flux) -> None:
+    """Refuse the whole file (FichierInvalide) now if it is to be refused, before any record is created for it:
+    unreadable, a missing column, a malformed XML document, or no data at all."""
+    source = ouvrir(flux)
+    try:
+        source.verifier()
+        if next(iter(source.enregistrements(Referentiel.charger())), None) is None:
+            raise FichierSansDonnees(source.vide)
+    finally:
+        source.detacher()
+        flux.seek(0)
+
+
+def importer_fichier(flux, **options) -> Bilan:
+    return _importer(ouvrir(flux), **options)
+
+
+def importer_entrants(flux, **options) -> Bilan:
+    return _importer(SourceCSV(flux), **options)
+
+
+def importer_flux_xml(flux, **options) -> Bilan:
+    return _importer(SourceXML(flux), **options)
+
+
+def _importer(
+    source,
     *,
     import_fichier: ImportFichier | None = None,
+    jeton: str = "",
     dry_run: bool = False,
     par=None,
-    taille_lot: int = TAILLE_LOT,
+    taille_lot: int | None = None,
     progression: Callable[[int], None] | None = None,
     sur_refus: Callable[[LigneRefusee], None] | None = None,
     garder_refus: int = LIMITE_REFUS_APERCU,
     aujourdhui: datetime.date | None = None,
 ) -> Bilan:
-    """Import a binary stream. Raises FichierInvalide when the whole file is refused (nothing written).
+    """Import a source. Raises FichierInvalide when the whole file is refused, before anything is written.
 
-    With `import_fichier` (and not a dry run), starts after its `derniere_ligne` and records, in the
-    transaction of each batch, the batch's last line and the counters: a crash loses at most the
-    batch in progress, entirely, and a new call resumes where it stopped.
+    With `import_fichier` (and not a dry run), the run takes the file's lock (etats.demarrer, unless the caller
+    did and passes its `jeton`), starts after its `derniere_ligne` and records, in the transaction of each
+    batch, the batch's last record and the counters: a crash loses at most the batch in progress, entirely,
+    and a new call resumes where it stopped. On any error the import is left interrompu, to be resumed.
     """
-    lecteur = Lecteur(flux)
-    en_tete = EnTete.lire(lecteur.en_tete)
+    ecrire = import_fichier is not None and not dry_run
+    taille_lot = taille_lot or TAILLE_LOT
     ref = Referentiel.charger(aujourdhui)
-    reprise = 0
-    bilan = Bilan()
-    if import_fichier is not None and not dry_run:
-        reprise = import_fichier.derniere_ligne
-        for nom, valeur in (import_fichier.compteurs or {}).items():
-            if nom in Bilan.COMPTEURS:
-                setattr(bilan, nom, valeur)
-        bilan.derniere_ligne = reprise
-        ImportFichier.objects.filter(pk=import_fichier.pk).update(
-            etat=ImportFichier.Etat.EN_COURS,
-            encodage=lecteur.libelle_encodage,
-            separateur=lecteur.separateur,
-            erreur="",
-        )
     try:
-        _rafraichir_statistiques()
-        lot: list[tuple[int, list[str]]] = []
-        nb_lots = 0
-        for numero, valeurs in lecteur.lignes():
-            if numero <= reprise:
-                continue
-            lot.append((numero, valeurs))
-            if len(lot) >= taille_lot:
-                _traiter_lot(lot, en_tete, ref, bilan, import_fichier, dry_run, par, sur_refus, garder_refus)
-                lot = []
-                nb_lots += 1
-                if nb_lots % LOTS_ENTRE_ANALYSES == 0 and not dry_run:
-                    _rafraichir_statistiques()
-                if progression:
-                    progression(bilan.derniere_ligne)
-        if lot:
-            _traiter_lot(lot, en_tete, ref, bilan, import_fichier, dry_run, par, sur_refus, garder_refus)
-            if progression:
-                progression(bilan.derniere_ligne)
-    finally:
-        lecteur.detacher()
-    if import_fichier is not None and not dry_run:
-        ImportFichier.objects.filter(pk=import_fichier.pk).update(
-            etat=ImportFichier.Etat.TERMINE, compteurs=bilan.compteurs, updated_at=timezone.now()
-        )
+        if ecrire:
+            source.verifier()
+            jeton = jeton or etats.demarrer(import_fichier, par=par)
+            ImportFichier.objects.filter(pk=import_fichier.pk).update(**source.champs)
+        bilan = _bilan_de_depart(import_fichier if ecrire else None)
+        try:
+            _parcourir(
+                source,
+                ref,
+                bilan,
+                import_fichier if ecrire else None,
+                jeton,
+                dry_run,
+                par,
+                taille_lot,
+                progression,
+                sur_refus,
+                garder_refus,
+            )
+        finally:
+            source.detacher()
+        if bilan.lignes_traitees == 0:
+            raise FichierSansDonnees(source.vide)
+    except etats.ExecutionRemplacee:
+        raise
+    except BaseException as exc:
+        if ecrire and jeton:
+            # The page shows this message: a technical error (often in English) stays in the server's log.
+            message = str(exc) if isinstance(exc, FichierInvalide) else ERREUR_INATTENDUE
+            logger.exception("Import n° %s interrompu", import_fichier.pk)
+            etats.interrompre(import_fichier, jeton, erreur=message, par=par)
+        raise
+    if ecrire:
+        etats.terminer(import_fichier, jeton, compteurs=bilan.compteurs, par=par)
     return bilan
 
 
-def _traiter_lot(lot, en_tete, ref, bilan, import_fichier, dry_run, par, sur_refus, garder_refus):
+def _bilan_de_depart(import_fichier) -> Bilan:
+    bilan = Bilan()
+    if import_fichier is not None:
+        for nom, valeur in (import_fichier.compteurs or {}).items():
+            if nom in Bilan.COMPTEURS:
+                setattr(bilan, nom, valeur)
+        bilan.derniere_ligne = import_fichier.derniere_ligne
+    return bilan
+
+
+def _parcourir(source, ref, bilan, import_fichier, jeton, dry_run, par, taille_lot, progression, sur_refus, garder):
+    reprise = bilan.derniere_ligne
+    _rafraichir_statistiques()
+    lot: list[tuple[int, LigneValide | LigneRefusee]] = []
+    nb_lots = 0
+    for numero, resultat in source.enregistrements(ref):
+        if numero <= reprise:
+            continue
+        lot.append((numero, resultat))
+        if len(lot) >= taille_lot:
+            _traiter_lot(lot, bilan, import_fichier, jeton, dry_run, par, sur_refus, garder)
+            lot = []
+            nb_lots += 1
+            if nb_lots % LOTS_ENTRE_ANALYSES == 0 and not dry_run:
+                _rafraichir_statistiques()
+            if progression:
+                progression(bilan.derniere_ligne)
+    if lot:
+        _traiter_lot(lot, bilan, import_fichier, jeton, dry_run, par, sur_refus, garder)
+        if progression:
+            progression(bilan.derniere_ligne)
+
+
+def _traiter_lot(lot, bilan, import_fichier, jeton, dry_run, par, sur_refus, garder_refus):
     valides: list[LigneValide] = []
     premiere_ligne: dict[tuple, int] = {}
-    for numero, valeurs in lot:
-        resultat = valider_ligne(numero, valeurs, en_tete, ref)
+    for numero, resultat in lot:
         if isinstance(resultat, LigneValide) and resultat.cle in premiere_ligne:
             resultat = LigneRefusee(
                 numero,
                 [
                     (
-                        en_tete.noms_colonnes["numero_allocataire"],
-                        f"doublon de la ligne {premiere_ligne[resultat.cle]} "
-                        "(même organisme, numéro allocataire et qualité)",
+                        "",
+                        f"doublon de la ligne {premiere_ligne[resultat.cle]} ({MEME_PERSONNE})",
                     )
                 ],
-                valeurs,
+                [],
                 resultat.numero_allocataire,
+                lieu=resultat.lieu,
             )
+        if isinstance(resultat, LigneIgnoree):
+            bilan.ignores += 1
+            continue
         if isinstance(resultat, LigneRefusee):
             bilan.noter_refus(resultat, garder_refus)
             if sur_refus:
@@ -144,131 +276,11 @@ def _traiter_lot(lot, en_tete, ref, bilan, import_fichier, dry_run, par, sur_ref
             continue
         premiere_ligne[resultat.cle] = numero
         valides.append(resultat)
-
-    existants = _beneficiaires_existants(valides)
-    parcours_par_personne = _parcours_existants(existants.values())
-    maintenant = timezone.now()
-    nouveaux, a_mettre_a_jour, parcours_a_ouvrir = [], [], []
-    for ligne in valides:
-        beneficiaire = existants.get(ligne.cle)
-        if beneficiaire is None:
-            beneficiaire = Beneficiaire(
-                organisme_payeur=ligne.organisme,
-                numero_allocataire=ligne.numero_allocataire,
-                qualite=ligne.qualite,
-                **_champs(ligne),
-            )
-            beneficiaire.nom_recherche = normaliser(f"{ligne.nom} {ligne.prenom}")
-            nouveaux.append(beneficiaire)
-            parcours_a_ouvrir.append((beneficiaire, ligne))
-            bilan.crees += 1
-            continue
-        champs = _champs(ligne)
-        if not ligne.sexe:
-            champs.pop("sexe")
-        if any(getattr(beneficiaire, nom) != valeur for nom, valeur in champs.items()):
-            for nom, valeur in champs.items():
-                setattr(beneficiaire, nom, valeur)
-            beneficiaire.nom_recherche = normaliser(f"{beneficiaire.nom} {beneficiaire.prenom}")
-            beneficiaire.updated_at = maintenant
-            a_mettre_a_jour.append(beneficiaire)
-            bilan.mis_a_jour += 1
-        else:
-            bilan.inchanges += 1
-        if _doit_ouvrir_parcours(parcours_par_personne.get(beneficiaire.pk, []), ligne.date_ouverture_droit):
-            parcours_a_ouvrir.append((beneficiaire, ligne))
-            # Another line of the same batch must not open it a second time.
-            parcours_par_personne.setdefault(beneficiaire.pk, []).append((None, ligne.date_ouverture_droit))
-    bilan.parcours_ouverts += len(parcours_a_ouvrir)
+    ecriture = Lot(valides, bilan)
     bilan.derniere_ligne = lot[-1][0]
-    if dry_run:
-        return
-    with transaction.atomic():
-        if nouveaux:
-            bulk_create_with_history(
-                nouveaux,
-                Beneficiaire,
-                default_user=par,
-                default_change_reason=RAISON_HISTORIQUE,
-                default_date=maintenant,
-            )
-        if a_mettre_a_jour:
-            bulk_update_with_history(
-                a_mettre_a_jour,
-                Beneficiaire,
-                [*CHAMPS_MIS_A_JOUR, "nom_recherche", "updated_at"],
-                default_user=par,
-                default_change_reason=RAISON_HISTORIQUE,
-                default_date=maintenant,
-            )
-            # bulk_update sends no post_save: the name copied onto their parcours follows here.
-            recopier_noms(Parcours.objects.filter(beneficiaire__in=a_mettre_a_jour))
-        _enregistrer_parcours(
-            [
-                Parcours(
-                    beneficiaire=beneficiaire,
-                    mdd_id=ligne.mdd_id,
-                    date_ouverture_droit=ligne.date_ouverture_droit,
-                    date_entree=ligne.date_ouverture_droit,
-                    nom_tri=beneficiaire.nom_recherche,
-                )
-                for beneficiaire, ligne in parcours_a_ouvrir
-            ],
-            par,
-            maintenant,
-        )
-        if import_fichier is not None:
-            ImportFichier.objects.filter(pk=import_fichier.pk).update(
-                derniere_ligne=bilan.derniere_ligne, compteurs=bilan.compteurs, updated_at=maintenant
-            )
-
-
-def _champs(ligne: LigneValide) -> dict:
-    return {
-        "nom": ligne.nom,
-        "prenom": ligne.prenom,
-        "date_naissance": ligne.date_naissance,
-        "commune_id": ligne.commune_id,
-        "sexe": ligne.sexe,
-    }
-
-
-def _beneficiaires_existants(valides: list[LigneValide]) -> dict[tuple, Beneficiaire]:
-    if not valides:
-        return {}
-    cles = {ligne.cle for ligne in valides}
-    trouves = Beneficiaire.objects.filter(numero_allocataire__in={ligne.numero_allocataire for ligne in valides}).only(
-        "pk", "organisme_payeur", "numero_allocataire", "qualite", *CHAMPS_MIS_A_JOUR, "nom_recherche"
-    )
-    return {cle: b for b in trouves if (cle := (b.organisme_payeur, b.numero_allocataire, b.qualite)) in cles}
-
-
-def _parcours_existants(beneficiaires) -> dict[int, list[tuple]]:
-    ids = [b.pk for b in beneficiaires]
-    resultat: dict[int, list[tuple]] = {}
-    if not ids:
-        return resultat
-    for beneficiaire_id, date_sortie, date_ouverture in Parcours.objects.filter(beneficiaire_id__in=ids).values_list(
-        "beneficiaire_id", "date_sortie", "date_ouverture_droit"
-    ):
-        resultat.setdefault(beneficiaire_id, []).append((date_sortie, date_ouverture))
-    return resultat
-
-
-def _doit_ouvrir_parcours(parcours: list[tuple], date_ouverture_droit: datetime.date) -> bool:
-    """Never a second open parcours; a new one only for a right opened after the last exit."""
-    if any(date_sortie is None for date_sortie, _ in parcours):
-        return False
-    return all(date_sortie < date_ouverture_droit for date_sortie, _ in parcours)
-
-
-def _enregistrer_parcours(parcours: list[Parcours], par, maintenant) -> None:
-    if parcours:
-        bulk_create_with_history(
-            parcours, Parcours, default_user=par, default_change_reason=RAISON_HISTORIQUE, default_date=maintenant
-        )
-        # bulk_create sends no post_save: the home figures of these MDD are told here.
-        invalider_accueil({p.mdd_id for p in parcours})
+    if not dry_run:
+        avancement = {"derniere_ligne": bilan.derniere_ligne, "compteurs": bilan.compteurs}
+        ecriture.enregistrer(import_fichier, jeton, par, avancement)
 
 
 def _rafraichir_statistiques() -> None:

@@ -7,30 +7,37 @@ from django_tasks import task
 
 from pacte.models import ImportFichier
 from pacte.taches import avancer, executer, terminer
+from parcours.imports import etats
 from parcours.imports.format import FichierInvalide
-from parcours.imports.service import importer_entrants
+from parcours.imports.service import ERREUR_INATTENDUE, importer_fichier
 
 
 @task()
-def importer_entrants_tache(tache_id: int, import_id: int) -> dict:
+def importer_entrants_tache(tache_id: int, import_id: int, jeton: str = "") -> dict:
+    """Run the import whose lease the confirming view took (`jeton`): a task that lost it stops at once."""
     with executer(tache_id):
         import_fichier = ImportFichier.objects.select_related("utilisateur").get(pk=import_id)
         total = max(import_fichier.nb_lignes, 1)
 
         def progression(derniere_ligne):
-            avancer(tache_id, 100 * (derniere_ligne - 1) // total, f"Ligne {derniere_ligne} sur {total + 1} traitée.")
+            avancer(tache_id, 100 * derniere_ligne // total, f"Enregistrement {derniere_ligne} sur {total} traité.")
 
         try:
-            bilan = importer_entrants(
+            bilan = importer_fichier(
                 io.BytesIO(bytes(import_fichier.contenu)),
                 import_fichier=import_fichier,
+                jeton=jeton,
                 par=import_fichier.utilisateur,
                 progression=progression,
             )
-        except Exception as exc:
-            message = str(exc) if isinstance(exc, FichierInvalide) else f"Erreur inattendue : {exc}"
-            ImportFichier.objects.filter(pk=import_id).update(etat=ImportFichier.Etat.ECHOUE, erreur=message[:2000])
+        except etats.ExecutionRemplacee as exc:
+            terminer(tache_id, message=str(exc))
+            return {}
+        except FichierInvalide:
             raise
+        except Exception as exc:
+            # The job's message is shown on the progress page: French, the technical detail in the chained cause.
+            raise RuntimeError(ERREUR_INATTENDUE) from exc
         terminer(
             tache_id,
             message=(

@@ -231,6 +231,15 @@ class Transfert(Evenement):
     mdd_destination = models.ForeignKey(
         "pacte.MDD", on_delete=models.PROTECT, related_name="+", verbose_name="MDD de destination"
     )
+    # A transfer ends the référent's follow-up: who it was, so that a past period's figures are rebuilt as they were.
+    referent_avant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="référent avant le transfert",
+    )
     motif = models.CharField(max_length=250, blank=True)
 
     class Meta:

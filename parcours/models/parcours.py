@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from parcours.choices import EtatDroit
 from parcours.querysets import ParcoursQuerySet
 
 FAITS_DERIVES = ("date_premiere_orientation", "date_premier_contrat", "nom_tri")
@@ -26,6 +27,13 @@ class Parcours(models.Model):
     date_ouverture_droit = models.DateField("date d'ouverture de droit")
     date_entree = models.DateField("date d'entrée dans le dispositif")
     date_sortie = models.DateField("date de sortie", null=True, blank=True)
+    # The right as the last CAF/MSA flow told it: a suspended or closed right shows on the parcours and in the
+    # file active, and its date feeds the flows of the indicators (ParcoursQuerySet.droits_devenus).
+    etat_droit = models.CharField(
+        "état du droit RSA", max_length=10, choices=EtatDroit.choices, default=EtatDroit.INCONNU, blank=True
+    )
+    motif_etat_droit = models.CharField("motif de suspension ou de fin de droit", max_length=200, blank=True)
+    date_etat_droit = models.DateField("date de l'état du droit", null=True, blank=True)
     # Pointers to the current state, kept by the service functions that record the events:
     # the list filters read them without a subquery per row.
     orientation_courante = models.ForeignKey(

@@ -6,26 +6,35 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from pacte.models.journal import journaliser
+from pacte.models.journal import journaliser_liste
 from parcours.forms import NouveauBeneficiaireForm
 from parcours.models import Parcours
 from parcours.permissions import creation_requise
-from parcours.personnes import DoublonPossible, chercher_doublons, creer_beneficiaire, ouvrir_parcours
+from parcours.personnes import (
+    DoublonPossible,
+    chercher_doublons,
+    compter_une_verification_des_doublons,
+    creer_beneficiaire,
+    ouvrir_parcours,
+)
 from parcours.views.fiche import _reporter
 
 
 def _candidats_affiches(user, candidats):
-    """What the user may see of each possible duplicate: name, birth date, the MDD that follows them."""
-    visibles = set(
+    """What avoids a double, and no more: a person outside the user's scope shows only the MDD to contact.
+
+    Name, birth date and number are shown only for people the user may already see (a parcours in their
+    scope); otherwise the check would be a directory of the département by numéro allocataire."""
+    lien = dict(
         Parcours.objects.visible_par(user).filter(beneficiaire__in=candidats).values_list("beneficiaire_id", "pk")
     )
-    lien = dict(visibles)
     ouverts = dict(
         Parcours.objects.ouverts().filter(beneficiaire__in=candidats).values_list("beneficiaire_id", "mdd__nom")
     )
     return [
         {
             "beneficiaire": c,
+            "dans_le_perimetre": c.pk in lien,
             "mdd": ouverts.get(c.pk, "aucun parcours ouvert"),
             "parcours_pk": lien.get(c.pk),
             "peut_rouvrir": c.pk not in ouverts,
@@ -50,16 +59,13 @@ def _rouvrir(request, formulaire):
     )
 
 
-def _journaliser_candidats(request, candidats):
-    for c in candidats:
-        journaliser(
-            request.user,
-            page=request.path,
-            objet="bénéficiaire",
-            objet_id=c.pk,
-            beneficiaire_id=c.pk,
-            libelle="Doublon possible montré à la création",
-        )
+def _journaliser_verification(request, candidats, cree=None):
+    """Each duplicate check is logged, in one INSERT: one entry per person found, or the one just created."""
+    if candidats:
+        lignes, libelle = ((c.pk, c.pk) for c in candidats), "Vérification des doublons : personne trouvée"
+    else:
+        lignes, libelle = [(cree, cree)], "Vérification des doublons, puis ouverture du parcours"
+    journaliser_liste(request.user, page=request.path, objet="bénéficiaire", lignes=lignes, libelle=libelle)
 
 
 def _enregistrer(request, formulaire):
@@ -93,11 +99,14 @@ def creer(request):
     candidats = []
     if request.method == "POST" and formulaire.is_valid():
         try:
-            return _page_suivante(request, _enregistrer(request, formulaire))
+            compter_une_verification_des_doublons(request.user)
+            parcours = _enregistrer(request, formulaire)
+            _journaliser_verification(request, [], cree=parcours.beneficiaire_id)
+            return _page_suivante(request, parcours)
         except DoublonPossible as doublon:
             formulaire.add_error(None, doublon.messages[0])
             candidats = _candidats_affiches(request.user, doublon.candidats)
-            _journaliser_candidats(request, doublon.candidats)
+            _journaliser_verification(request, doublon.candidats)
         except ValidationError as erreur:
             _reporter(formulaire, erreur)
     retour = reverse("parcours:file_active") if request.user.est_agent_mdd else reverse("parcours:a_orienter")

@@ -3,7 +3,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Now
 from django.shortcuts import render
 
-from pacte.models.journal import journaliser
+from pacte.models.journal import journaliser_parcours_affiches
 from parcours.filters import FileActiveFilter
 from parcours.models import Frein, Parcours, RendezVous
 from parcours.permissions import suivi_requis
@@ -41,6 +41,8 @@ def file_active_de(user):
 COLONNES_DU_TABLEAU = (
     "date_entree",
     "date_sortie",
+    "etat_droit",
+    "date_etat_droit",
     "beneficiaire__nom",
     "beneficiaire__prenom",
     "beneficiaire__sexe",
@@ -108,7 +110,7 @@ def paginer(filtre, numero):
 def file_active(request):
     filtre = FileActiveFilter(request.GET, queryset=file_active_de(request.user), user=request.user)
     page = paginer(filtre, request.GET.get("page"))
-    journaliser(request.user, page=request.get_full_path(), objet="file active", libelle="Liste des personnes suivies")
+    journaliser_parcours_affiches(request, page.object_list, libelle="File active : personne affichée dans la liste")
     contexte = {
         "filtre": filtre,
         "page_obj": page,

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from pacte.models.journal import journaliser, journaliser_parcours
+from pacte.models.journal import journaliser, journaliser_parcours, journaliser_parcours_affiches
 from parcours.forms import OrientationForm
 from parcours.models import Parcours
 from parcours.permissions import orientation_requise
@@ -24,7 +24,7 @@ def a_orienter(request):
         .order_by("date_entree", "pk")
     )
     page = Paginator(file, 50).get_page(request.GET.get("page"))
-    journaliser(request.user, page=request.get_full_path(), objet="file à orienter", libelle="Nouveaux entrants")
+    journaliser_parcours_affiches(request, page.object_list, libelle="Nouveaux entrants à orienter : personne affichée")
     return render(
         request,
         "parcours/a_orienter.html",

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from pacte.access import administrateur_requis
 from pacte.forms import BaseForm
-from pacte.models.journal import journaliser
+from pacte.models.journal import journaliser, journaliser_liste
 from parcours.models import Beneficiaire
 from parcours.rgpd import donnees_de_la_personne
 
@@ -30,6 +30,13 @@ def droit_d_acces(request):
             Beneficiaire.objects.filter(numero_allocataire=form.cleaned_data["numero_allocataire"]).only(
                 "pk", "nom", "prenom", "qualite", "organisme_payeur", "date_naissance"
             )
+        )
+        journaliser_liste(
+            request.user,
+            page=request.get_full_path(),
+            objet="bénéficiaire",
+            lignes=((b.pk, b.pk) for b in personnes),
+            libelle="Droit d'accès : personne trouvée par son numéro allocataire",
         )
     return render(
         request,

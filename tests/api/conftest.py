@@ -1,10 +1,9 @@
 import datetime
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from pacte.models import Role
+from pacte.models import JetonAPI, Role
 from tests.pacte.factories import CommuneFactory, MDDFactory, SiteFactory, UserFactory
 from tests.parcours.factories import ParcoursFactory, PrescriptionFactory
 from tests.partenaires.factories import ActionFactory, PartenaireFactory
@@ -24,8 +23,8 @@ def _compteurs_de_limitation_remis_a_zero():
 
 def client_avec_jeton(user) -> APIClient:
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, cle = JetonAPI.creer(user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {cle}")
     return client
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from pacte.models import JetonAPI
 from tests.api.conftest import client_avec_jeton
 from tests.pacte.factories import UserFactory
 
@@ -50,14 +50,15 @@ def test_l_utilisateur_cree_puis_revoque_son_jeton(client):
     assert "Vous n'avez pas de jeton actif." in page
     assert "VARIABLE INCONNUE" not in page
     page = client.post(reverse("jeton_api"), {"action": "creer"}).content.decode()
-    jeton = Token.objects.get(user=user)
-    assert jeton.key in page
+    jeton = JetonAPI.objects.get(utilisateur=user)
+    cle = page.split('<code id="cle-jeton">')[1].split("</code>")[0]
+    assert cle.startswith(jeton.prefixe) and len(cle) == 40
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {jeton.key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {cle}")
     assert api.get(URL).status_code == 200
 
     client.post(reverse("jeton_api"), {"action": "revoquer"})
-    assert not Token.objects.filter(user=user).exists()
+    assert not JetonAPI.objects.filter(utilisateur=user).exists()
     assert api.get(URL).status_code == 401
 
 
@@ -65,25 +66,25 @@ def test_renouveler_le_jeton_invalide_l_ancien(client):
     user = UserFactory()
     client.force_login(user)
     client.post(reverse("jeton_api"), {"action": "creer"})
-    ancien = Token.objects.get(user=user).key
+    ancien = JetonAPI.objects.get(utilisateur=user).empreinte
     client.post(reverse("jeton_api"), {"action": "creer"})
-    assert Token.objects.get(user=user).key != ancien
-    assert Token.objects.filter(user=user).count() == 1
+    assert JetonAPI.objects.get(utilisateur=user).empreinte != ancien
+    assert JetonAPI.objects.filter(utilisateur=user).count() == 1
 
 
 def test_la_page_ne_reaffiche_jamais_la_cle(client):
     user = UserFactory()
-    jeton = Token.objects.create(user=user)
+    _, cle = JetonAPI.creer(user)
     client.force_login(user)
     page = client.get(reverse("jeton_api")).content.decode()
-    assert jeton.key not in page
+    assert cle not in page
     assert "Un jeton est actif depuis le" in page
 
 
 def test_un_administrateur_revoque_un_jeton_dans_l_administration(client):
-    jeton = Token.objects.create(user=UserFactory())
+    jeton, _ = JetonAPI.creer(UserFactory())
     client.force_login(UserFactory(administrateur=True, is_staff=True, is_superuser=True))
-    url = reverse("admin:authtoken_tokenproxy_delete", args=[jeton.user_id])
+    url = reverse("admin:pacte_jetonapi_delete", args=[jeton.pk])
     assert client.get(url).status_code == 200
     client.post(url, {"post": "yes"})
-    assert not Token.objects.exists()
+    assert not JetonAPI.objects.exists()

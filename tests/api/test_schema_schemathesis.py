@@ -16,7 +16,6 @@ import schemathesis
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -25,6 +24,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from config.wsgi import application
+from pacte.models import JetonAPI
 from tests.api.conftest import client_avec_jeton, utilisateur_du_role
 
 VERIFICATIONS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
@@ -60,8 +60,8 @@ def _connexion_gardee_entre_les_requetes():
 
 
 def entetes(role, monde):
-    jeton = Token.objects.create(user=utilisateur_du_role(role, monde))
-    return {"Authorization": f"Token {jeton.key}"}
+    _, cle = JetonAPI.creer(utilisateur_du_role(role, monde))
+    return {"Authorization": f"Token {cle}"}
 
 
 @pytest.fixture

@@ -1,4 +1,8 @@
-"""Property-based: every indicator of the engine equals a naive Python computation on random data."""
+"""Property-based: every indicator of the engine equals a plain Python computation on random data.
+
+The plain computation is written from the fiches of evaluation.indicateurs.catalogue (their population,
+numerator, denominator and exclusions), not from the engine's queries.
+"""
 
 import datetime
 from decimal import Decimal
@@ -47,13 +51,16 @@ jours = st.integers(min_value=0, max_value=720)
 duree = st.integers(min_value=0, max_value=200)
 
 orientation_st = st.tuples(duree, st.sampled_from(list(TypeOrientation.values)))
-contrat_st = st.tuples(duree, st.integers(1, 300), st.one_of(st.none(), duree), st.one_of(st.none(), duree))
+contrat_st = st.tuples(
+    duree, st.integers(1, 300), st.one_of(st.none(), duree), st.one_of(st.none(), duree), st.booleans()
+)
 rdv_st = st.tuples(jours, st.sampled_from(list(Presence.values)))
 prescription_st = st.tuples(
     st.integers(0, 2),
     duree,
     st.one_of(st.none(), duree),
     st.one_of(st.none(), st.tuples(duree, st.sampled_from(list(TypeSortie.values)))),
+    st.booleans(),
 )
 frein_st = st.tuples(st.sampled_from(list(CategorieFrein.values)), duree, st.one_of(st.none(), duree))
 
@@ -184,7 +191,7 @@ def _charger(socle, d):
                     decidee_par=socle["charge"],
                 )
             )
-        for apres, longueur, signature, resiliation in p["contrats"]:
+        for apres, longueur, signature, resiliation, brouillon in p["contrats"]:
             debut = o + datetime.timedelta(days=apres)
             signe = debut + datetime.timedelta(days=signature) if signature is not None else None
             contrats.append(
@@ -194,7 +201,8 @@ def _charger(socle, d):
                     date_fin=debut + datetime.timedelta(days=longueur),
                     objectifs="x",
                     date_signature=signe,
-                    etat="signe" if signe else "brouillon",
+                    # A brouillon may carry a signature date: it is not in force (fiche).
+                    etat="signe" if signe and not brouillon else "brouillon",
                     date_resiliation=debut + datetime.timedelta(days=resiliation) if resiliation is not None else None,
                 )
             )
@@ -207,11 +215,13 @@ def _charger(socle, d):
                     date=datetime.datetime.combine(jour(date), datetime.time(10), tzinfo=datetime.UTC),
                 )
             )
-        for action, proposition, entree, sortie in p["prescriptions"]:
+        for action, proposition, entree, sortie, abandon in p["prescriptions"]:
             proposee = obj.date_entree + datetime.timedelta(days=proposition)
             entree_le = proposee + datetime.timedelta(days=entree) if entree is not None else None
             sortie_le = entree_le + datetime.timedelta(days=sortie[0]) if sortie and entree_le else None
             etat = (EtatPrescription.SORTIE if sortie_le else EtatPrescription.ENTREE) if entree_le else "proposee"
+            if abandon:
+                etat = EtatPrescription.ABANDON
             prescriptions.append(
                 Prescription(
                     parcours=obj,
@@ -321,17 +331,16 @@ def _naif(debut, fin, filtres: Filtres):
     r["part_orientes_30_jours"] = pourcentage(sum(1 for x in delais if x <= DELAI_ORIENTATION_CIBLE), len(delais))
     dans_periode = [o for o in orientations if o.parcours_id in ids and dans(o.date_decision)]
     for t in TypeOrientation:
-        r[f"orientations_{t.value}"] = len({o.parcours_id for o in dans_periode if o.type == t.value})
-    r["reorientations"] = len(
-        {
-            o.parcours_id
-            for o in dans_periode
-            if any(
-                a.parcours_id == o.parcours_id
-                and (a.date_decision < o.date_decision or (a.date_decision == o.date_decision and a.pk < o.pk))
-                for a in orientations
-            )
-        }
+        r[f"orientations_{t.value}"] = sum(1 for o in dans_periode if o.type == t.value)
+    # Fiche: decisions that are not the first of their parcours.
+    r["reorientations"] = sum(
+        1
+        for o in dans_periode
+        if any(
+            a.parcours_id == o.parcours_id
+            and (a.date_decision < o.date_decision or (a.date_decision == o.date_decision and a.pk < o.pk))
+            for a in orientations
+        )
     )
 
     r["part_referent_unique"] = pourcentage(sum(1 for p in stock if p.referent_id), len(stock))
@@ -340,6 +349,7 @@ def _naif(debut, fin, filtres: Filtres):
         c.parcours_id
         for c in contrats
         if c.date_signature is not None
+        and c.etat != "brouillon"
         and c.date_signature <= fin
         and c.date_debut <= fin <= c.date_fin
         and (c.date_resiliation is None or c.date_resiliation > fin)
@@ -365,24 +375,37 @@ def _naif(debut, fin, filtres: Filtres):
     r["taux_presence_rdv"] = pourcentage(sum(1 for v in tenus if v.presence == Presence.PRESENT), len(tenus))
 
     presc = [p for p in prescriptions if p.action_id in actions_ok and (filtres.est_vide() or p.parcours_id in ids)]
+    par_pk = {a.pk: a for a in actions}
+    personne = {p.pk: p.beneficiaire_id for p in tous_parcours}
+
+    def presence(p):
+        """Fiche «participants»: from the entry (not before the action's start) to the exit or the action's end."""
+        if p.date_entree is None or p.etat not in ("entree", "sortie", "abandon"):
+            return None
+        action = par_pk[p.action_id]
+        # An abandon without a date: present on the entry day only.
+        sans_date = p.date_entree if p.etat == "abandon" else action.date_fin
+        fin_presence = min(p.date_sortie or sans_date, action.date_fin)
+        return max(p.date_entree, action.date_debut), fin_presence
+
     participants = len(
         {
-            p.parcours_id
+            personne[p.parcours_id]
             for p in presc
-            if p.date_entree and p.date_entree <= fin and (p.date_sortie is None or p.date_sortie >= debut)
+            if (bornes := presence(p)) and bornes[0] <= bornes[1] and bornes[0] <= fin and bornes[1] >= debut
         }
     )
     r["participants"] = participants
-    occupants = sum(
+    en_cours = {a.pk for a in actions if a.pk in actions_ok and a.date_debut <= fin <= a.date_fin and a.places}
+    presents = sum(
         1
         for p in prescriptions
-        if p.action_id in actions_ok
-        and p.date_entree
+        if p.action_id in en_cours
+        and p.date_entree is not None
         and p.date_entree <= fin
-        and (p.date_sortie is None or p.date_sortie > fin)
+        and ((p.date_sortie is None and p.etat in ("entree", "sortie")) or (p.date_sortie and p.date_sortie > fin))
     )
-    places = [a.places for a in actions if a.pk in actions_ok and a.date_debut <= fin <= a.date_fin]
-    r["taux_occupation"] = pourcentage(occupants, sum(places)) if places else None
+    r["taux_occupation"] = pourcentage(presents, sum(par_pk[pk].places for pk in en_cours))
     for e in EtatPrescription:
         r[f"prescriptions_{e.value}"] = sum(1 for p in presc if p.etat == e.value and dans(p.date_proposition))
     total = emploi = 0
@@ -393,24 +416,17 @@ def _naif(debut, fin, filtres: Filtres):
         if t in TypeSortie.vers_emploi():
             emploi += n
     r["taux_sorties_emploi"] = pourcentage(emploi, total)
-    fin_ids = {a.financement_id for a in actions if a.pk in actions_ok and a.financement_id}
-    financements = [
-        f for f in Financement.objects.all() if f.pk in fin_ids and f.date_debut <= fin and f.date_fin >= debut
-    ]
-    if financements:
-        conventionne = euros(sum(f.montant_conventionne for f in financements))
-        verse = euros(
-            sum(
-                (
-                    v.montant
-                    for v in Versement.objects.all()
-                    if v.financement_id in {f.pk for f in financements} and dans(v.date)
-                ),
-                Decimal(0),
-            )
-        )
-    else:
-        conventionne = verse = None
+    # Fiche «budget»: financements running in the period, with or without an action; with a filter, only those
+    # of an action in scope. Payments dated in the period, whether their financement still runs or not.
+    tous_financements = list(Financement.objects.all())
+    if not filtres.est_vide():
+        attaches = {a.financement_id for a in actions if a.pk in actions_ok}
+        tous_financements = [f for f in tous_financements if f.pk in attaches]
+    en_cours_f = [f for f in tous_financements if f.date_debut <= fin and f.date_fin >= debut]
+    ids_f = {f.pk for f in tous_financements}
+    versements = [v for v in Versement.objects.all() if v.financement_id in ids_f and dans(v.date)]
+    conventionne = euros(sum(f.montant_conventionne for f in en_cours_f)) if en_cours_f else None
+    verse = euros(sum((v.montant for v in versements), Decimal(0))) if en_cours_f or versements else None
     r["budget_conventionne"] = conventionne
     r["budget_verse"] = verse
     r["taux_consommation"] = pourcentage(verse, conventionne) if verse is not None else None
@@ -424,6 +440,7 @@ def _naif(debut, fin, filtres: Filtres):
             f.parcours_id == p.pk
             and (categorie is None or f.categorie == categorie)
             and f.date_identification <= p.date_entree + datetime.timedelta(days=DELAI_FREIN_A_L_ENTREE)
+            and (f.date_levee is None or f.date_levee >= p.date_entree)
             for f in freins
         )
 

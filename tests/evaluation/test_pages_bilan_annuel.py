@@ -103,7 +103,7 @@ def test_la_page_de_comparaison_montre_chaque_chiffre_des_deux_versions(client, 
     nouveau = services.nouvelle_version(bilan, admin)
     client.force_login(admin)
     contenu = client.get(reverse("evaluation:comparer"), {"a": bilan.pk, "b": nouveau.pk}).content.decode()
-    assert "Entrées dans le dispositif</th><td>0</td><td>1</td><td>+1</td><td>oui</td>" in contenu
+    assert "Personnes entrées dans le dispositif</a></th><td>0</td><td>1</td><td>+1</td><td>oui</td>" in contenu
     assert "VARIABLE INCONNUE" not in contenu
 
 

@@ -15,7 +15,7 @@ def test_l_administrateur_voit_tous_les_indicateurs_avec_l_annee_precedente(clie
     assert reponse.status_code == 200
     assert "VARIABLE INCONNUE" not in contenu
     assert contenu.count("<h1") == 1
-    assert "Entrées dans le dispositif" in contenu
+    assert "Personnes entrées dans le dispositif" in contenu
     assert "Même période un an avant" in contenu
     assert "non disponible" in contenu  # 2024 has no data: shown as such, never 0
 
@@ -74,7 +74,7 @@ def test_une_periode_dont_le_debut_suit_la_fin_est_refusee_avec_un_message(clien
     client.force_login(admin)
     contenu = client.get(URL, {"debut": "2025-06-01", "fin": "2025-01-01"}).content.decode()
     assert "La fin de la période doit suivre son début." in contenu
-    assert "Entrées dans le dispositif" not in contenu
+    assert "Personnes entrées dans le dispositif" not in contenu
 
 
 def test_une_periode_hors_des_dates_calculables_est_refusee_avec_un_message(client, admin):
@@ -83,7 +83,7 @@ def test_une_periode_hors_des_dates_calculables_est_refusee_avec_un_message(clie
         reponse = client.get(URL, periode)
         assert reponse.status_code == 200
         assert "Indiquez une date entre le 01/01/1900 et le 31/12/2099." in reponse.content.decode()
-        assert "Entrées dans le dispositif" not in reponse.content.decode()
+        assert "Personnes entrées dans le dispositif" not in reponse.content.decode()
         export = client.get(reverse("evaluation:export_indicateurs", args=["csv"]), periode)
         assert export.status_code == 400
         assert "Indiquez une date entre le 01/01/1900 et le 31/12/2099." in export.content.decode()
@@ -138,7 +138,7 @@ def test_avec_htmx_seul_le_bloc_des_resultats_est_renvoye(client, admin):
     contenu = reponse.content.decode()
     assert contenu.lstrip().startswith('<div id="tableau">')
     assert "<h1" not in contenu and "<html" not in contenu
-    assert "Entrées dans le dispositif" in contenu
+    assert "Personnes entrées dans le dispositif" in contenu
 
 
 def test_les_actions_en_post_ne_revelent_pas_leur_existence_aux_autres_roles(client, travailleur_social):

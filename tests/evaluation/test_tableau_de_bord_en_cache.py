@@ -20,7 +20,7 @@ ANNEE = {"annee": 2025}
 
 def entrees(reponse) -> str:
     page = reponse.content.decode()
-    ligne = page[page.index("Entrées dans le dispositif") :]
+    ligne = page[page.index("Personnes entrées dans le dispositif") :]
     return re.search(r"<td[^>]*>\s*([^<]+?)\s*</td>", ligne).group(1)
 
 

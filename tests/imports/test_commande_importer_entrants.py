@@ -37,11 +37,11 @@ def test_la_commande_importe_puis_ne_change_rien_la_seconde_fois(referentiel, tm
 
 
 def test_la_commande_reprend_un_import_interrompu_du_meme_fichier(referentiel, tmp_path, capsys, monkeypatch):
-    from parcours.imports import service
+    from parcours.imports import ecriture
 
     chemin = tmp_path / "entrants.csv"
     chemin.write_bytes(fichier_csv(*[ligne(numero=f"{3000000 + i}") for i in range(5)]))
-    vraie = service._enregistrer_parcours
+    vraie = ecriture.enregistrer_parcours
     appels = []
 
     def panne(*args):
@@ -50,11 +50,11 @@ def test_la_commande_reprend_un_import_interrompu_du_meme_fichier(referentiel, t
             raise RuntimeError("panne")
         return vraie(*args)
 
-    monkeypatch.setattr(service, "_enregistrer_parcours", panne)
+    monkeypatch.setattr(ecriture, "enregistrer_parcours", panne)
     with pytest.raises(RuntimeError):
         call_command("importer_entrants", str(chemin), "--taille-lot", "2")
     assert Beneficiaire.objects.count() == 2
-    monkeypatch.setattr(service, "_enregistrer_parcours", vraie)
+    monkeypatch.setattr(ecriture, "enregistrer_parcours", vraie)
     call_command("importer_entrants", str(chemin), "--taille-lot", "2")
     assert "Reprise de l'import" in capsys.readouterr().out
     assert Beneficiaire.objects.count() == 5

@@ -115,26 +115,40 @@ def test_seuls_les_charges_d_orientation_et_administrateurs_importent(client, re
     assert deposer(client, fichier_csv(ligne())).status_code == 404
 
 
-def test_un_charge_d_orientation_ne_voit_pas_l_import_d_un_autre(client, referentiel, charge_orientation):
+def test_l_administrateur_n_ouvre_pas_l_import_d_un_charge_d_orientation(client, referentiel, charge_orientation):
+    """The preview and the refused lines name people: the chargés d'orientation, whose job the flow is (and who
+    resume a colleague's or the command's interrupted import), read them; the administrator does not."""
     client.force_login(charge_orientation)
-    deposer(client, fichier_csv(ligne()))
+    deposer(client, fichier_csv(ligne(), ligne(numero="1111111", dtnai="01/01/2030")))
     import_fichier = ImportFichier.objects.get()
-    client.force_login(UserFactory(charge_orientation=True))
-    assert client.get(reverse("imports:apercu", args=[import_fichier.pk])).status_code == 404
+    for url in ("imports:apercu", "imports:suivi", "imports:resume", "imports:refus_csv"):
+        client.force_login(UserFactory(administrateur=True))
+        assert client.get(reverse(url, args=[import_fichier.pk])).status_code == 404, url
+        client.force_login(UserFactory(charge_orientation=True))
+        assert client.get(reverse(url, args=[import_fichier.pk])).status_code in (200, 302), url
+    client.force_login(UserFactory(administrateur=True))
     assert client.post(reverse("imports:confirmer", args=[import_fichier.pk])).status_code == 404
     assert not Beneficiaire.objects.exists()
-    client.force_login(UserFactory(administrateur=True))
+    depot = client.get(reverse("imports:depot")).content.decode()
+    assert "entrants.csv" not in depot
+
+
+def test_l_administrateur_voit_ses_propres_imports(client, referentiel):
+    administrateur = UserFactory(administrateur=True)
+    client.force_login(administrateur)
+    deposer(client, fichier_csv(ligne()))
+    import_fichier = ImportFichier.objects.get()
     assert client.get(reverse("imports:apercu", args=[import_fichier.pk])).status_code == 200
 
 
 def test_un_import_interrompu_se_reprend_depuis_la_page(client, referentiel, charge_orientation, monkeypatch):
-    from parcours.imports import service
+    from parcours.imports import ecriture
 
     client.force_login(charge_orientation)
     deposer(client, fichier_csv(ligne()))
     import_fichier = ImportFichier.objects.get()
-    vraie = service._enregistrer_parcours
-    monkeypatch.setattr(service, "_enregistrer_parcours", lambda *a: (_ for _ in ()).throw(RuntimeError("panne")))
+    vraie = ecriture.enregistrer_parcours
+    monkeypatch.setattr(ecriture, "enregistrer_parcours", lambda *a: (_ for _ in ()).throw(RuntimeError("panne")))
     client.post(reverse("imports:confirmer", args=[import_fichier.pk]))
     import_fichier.refresh_from_db()
     assert import_fichier.etat == "echoue"
@@ -142,7 +156,7 @@ def test_un_import_interrompu_se_reprend_depuis_la_page(client, referentiel, cha
     assert not Beneficiaire.objects.exists()
     page = client.get(reverse("imports:suivi", args=[import_fichier.pk])).content.decode()
     assert "Reprendre l'import" in page
-    monkeypatch.setattr(service, "_enregistrer_parcours", vraie)
+    monkeypatch.setattr(ecriture, "enregistrer_parcours", vraie)
     client.post(reverse("imports:confirmer", args=[import_fichier.pk]))
     assert Beneficiaire.objects.count() == 1
 

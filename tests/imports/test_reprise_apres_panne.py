@@ -5,7 +5,7 @@ import io
 import pytest
 
 from pacte.models import ImportFichier
-from parcours.imports import service
+from parcours.imports import ecriture
 from parcours.imports.service import importer_entrants
 from parcours.models import Beneficiaire, Parcours
 from tests.imports.conftest import fichier_csv, ligne
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_une_panne_au_milieu_d_un_lot_ne_laisse_aucune_ligne_a_moitie_importee(referentiel, aujourdhui, monkeypatch):
     contenu = fichier_csv(*[ligne(numero=f"{1000000 + i}") for i in range(25)])
     import_fichier = ImportFichier.objects.create(nom_fichier="entrants.csv", empreinte="x", nb_lignes=25)
-    vraie_fonction = service._enregistrer_parcours
+    vraie_fonction = ecriture.enregistrer_parcours
     appels = []
 
     def panne_au_deuxieme_lot(*args, **kwargs):
@@ -26,7 +26,7 @@ def test_une_panne_au_milieu_d_un_lot_ne_laisse_aucune_ligne_a_moitie_importee(r
             raise RuntimeError("panne simulée")
         return vraie_fonction(*args, **kwargs)
 
-    monkeypatch.setattr(service, "_enregistrer_parcours", panne_au_deuxieme_lot)
+    monkeypatch.setattr(ecriture, "enregistrer_parcours", panne_au_deuxieme_lot)
     with pytest.raises(RuntimeError):
         importer_entrants(io.BytesIO(contenu), import_fichier=import_fichier, taille_lot=10, aujourdhui=aujourdhui)
 
@@ -36,7 +36,7 @@ def test_une_panne_au_milieu_d_un_lot_ne_laisse_aucune_ligne_a_moitie_importee(r
     assert Beneficiaire.objects.count() == 10
     assert not Beneficiaire.objects.filter(parcours__isnull=True).exists()
 
-    monkeypatch.setattr(service, "_enregistrer_parcours", vraie_fonction)
+    monkeypatch.setattr(ecriture, "enregistrer_parcours", vraie_fonction)
     bilan = importer_entrants(io.BytesIO(contenu), import_fichier=import_fichier, taille_lot=10, aujourdhui=aujourdhui)
     assert bilan.crees == 25
     assert Beneficiaire.objects.count() == 25

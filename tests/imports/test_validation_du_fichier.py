@@ -78,14 +78,14 @@ def test_une_date_de_naissance_dans_le_futur_est_refusee_avec_ligne_et_colonne(r
 def test_une_commune_hors_du_departement_est_refusee(referentiel, aujourdhui):
     message = refus_unique(fichier_csv(ligne(insee="75056")), aujourdhui)
     assert message == (
-        "Ligne 2, colonne CODE_INSEE : la commune 75056 est hors du département (87) : "
+        "Ligne 2, colonne CODE_INSEE : la commune « 75056 » est hors du département (87) : "
         "la personne relève d'un autre département"
     )
 
 
 def test_une_commune_inconnue_du_referentiel_est_refusee(referentiel, aujourdhui):
     message = refus_unique(fichier_csv(ligne(insee="87999")), aujourdhui)
-    assert "le code INSEE 87999 n'est pas une commune connue" in message
+    assert "le code INSEE « 87999 » n'est pas une commune connue" in message
 
 
 def test_des_chiffres_d_une_autre_ecriture_ne_font_pas_un_numero(referentiel, aujourdhui):

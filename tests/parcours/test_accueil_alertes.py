@@ -130,7 +130,7 @@ def test_l_accueil_recompte_apres_chaque_evenement_enregistre(client_agent, agen
 
 
 def test_l_accueil_recompte_apres_un_import_d_entrants(client_agent, mdd):
-    from parcours.imports.service import _enregistrer_parcours
+    from parcours.imports.ecriture import enregistrer_parcours
     from parcours.models import Parcours
     from tests.parcours.factories import BeneficiaireFactory
 
@@ -138,7 +138,7 @@ def test_l_accueil_recompte_apres_un_import_d_entrants(client_agent, mdd):
     entrant = Parcours(
         beneficiaire=BeneficiaireFactory(), mdd=mdd, date_ouverture_droit=AUJOURDHUI, date_entree=AUJOURDHUI
     )
-    _enregistrer_parcours([entrant], None, timezone.now())
+    enregistrer_parcours([entrant], None, timezone.now())
     assert _chiffres(client_agent)["Personnes suivies"] == 1
 
 

@@ -36,7 +36,10 @@ def test_la_file_active_ne_montre_que_la_mdd_de_l_agent(client_agent, mdd):
     contenu = response.content.decode()
     assert "VARIABLE INCONNUE" not in contenu
     assert contenu.count("<h1") == 1
-    assert JournalAcces.objects.filter(objet="file active").exists()
+    dupont = Parcours.objects.get(beneficiaire__nom="Dupont")
+    assert list(JournalAcces.objects.values_list("objet", "objet_id", "beneficiaire_id")) == [
+        ("parcours", dupont.pk, dupont.beneficiaire_id)
+    ]
 
 
 def test_recherche_sans_accents_ni_casse_et_par_numero(client_agent, mdd):

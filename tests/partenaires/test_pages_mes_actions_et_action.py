@@ -102,9 +102,15 @@ def test_page_action_montre_les_agregats_sans_noms(client, referent):
     action = _action_du_referent(referent, places=4)
     prescriptions = [
         PrescriptionFactory(
-            action=action, etat=E.ENTREE, date_proposition=action.date_debut, date_entree=action.date_debut
+            action=action,
+            etat=E.ENTREE,
+            date_proposition=action.date_debut,
+            date_entree=action.date_debut,
+            # Names no other row of the page can carry: faker may give the référent the same surname.
+            parcours__beneficiaire__nom=f"Nominatif{numero}",
+            parcours__beneficiaire__numero_allocataire=f"98765{numero}",
         )
-        for _ in range(2)
+        for numero in range(2)
     ]
     ObjectifActionFactory(action=action, indicateur="participants", valeur_cible=20)
     ResultatActionFactory(
@@ -121,6 +127,7 @@ def test_page_action_montre_les_agregats_sans_noms(client, referent):
     assert "25 %" in contenu  # 5 participants on a target of 20
     for prescription in prescriptions:
         assert escape(prescription.parcours.beneficiaire.nom) not in contenu
+        assert prescription.parcours.beneficiaire.numero_allocataire not in contenu
     assert INCONNUE not in contenu
 
 

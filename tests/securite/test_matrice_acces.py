@@ -34,6 +34,12 @@ M = {
     "droit_d_acces": (None, "302 404 404 404 404 404 200"),
     "droit_d_acces_export": (lambda m: {"pk": m["parcours"].beneficiaire_id}, "302 404 404 404 404 404 200"),
     "jeton_api": (None, "302 200 200 200 200 200 200"),
+    # ProConnect answers 404 while it is not configured (tests/proconnect/ run it against a real provider)
+    "proconnect_debut": (None, "404 404 404 404 404 404 404"),
+    "proconnect_retour": (None, "404 404 404 404 404 404 404"),
+    "proconnect_attente": (None, "404 404 404 404 404 404 404"),
+    "demandes_acces": (None, "302 404 404 404 404 404 200"),
+    "demande_acces": (lambda m: {"pk": 999999}, "302 404 404 404 404 404 404"),
     "tache": (_pk("tache"), "302 404 404 404 404 404 200"),
     "tache_fichier": (_pk("tache"), "302 404 404 404 404 404 404"),
     # parcours
@@ -47,11 +53,12 @@ M = {
     # new entrants import
     "imports:depot": (None, "302 404 404 200 404 404 200"),
     "imports:format": (None, "302 404 404 200 404 404 200"),
-    "imports:apercu": (_pk("import"), "302 404 404 200 404 404 200"),
+    # A chargé d'orientation's import (names, numbers, birth dates): not for the administrator (issue 15).
+    "imports:apercu": (_pk("import"), "302 404 404 200 404 404 404"),
     "imports:confirmer": (_pk("import"), "302 404 404 405 404 404 405"),
-    "imports:suivi": (_pk("import"), "302 404 404 200 404 404 200"),
-    "imports:resume": (_pk("import"), "302 404 404 200 404 404 200"),
-    "imports:refus_csv": (_pk("import"), "302 404 404 200 404 404 200"),
+    "imports:suivi": (_pk("import"), "302 404 404 200 404 404 404"),
+    "imports:resume": (_pk("import"), "302 404 404 200 404 404 404"),
+    "imports:refus_csv": (_pk("import"), "302 404 404 200 404 404 404"),
     # partenaires
     "partenaires:mes_actions": (None, "302 404 404 404 200 404 200"),
     "partenaires:action": (_pk("action"), "302 404 404 404 200 200 200"),

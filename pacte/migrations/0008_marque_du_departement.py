@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pacte", "0003_taches_de_fond_et_imports"),
+        ("pacte", "0007_verrou_et_transitions_des_imports"),
     ]
 
     operations = [
