@@ -4,6 +4,7 @@ load, among the static files that would be served or collected, and in the PDFs.
 
 import re
 import zlib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -117,7 +118,7 @@ def _textes_du_pdf(pdf: bytes) -> bytes:
 
 
 GABARITS_PDF = {
-    "evaluation/pdf/indicateurs.html": {"groupes": [], "debut": "2025-01-01", "fin": "2025-12-31"},
+    "evaluation/pdf/indicateurs.html": {"groupes": [], "debut": date(2025, 1, 1), "fin": date(2025, 12, 31)},
 }
 
 
