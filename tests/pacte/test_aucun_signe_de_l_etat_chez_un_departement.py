@@ -129,7 +129,7 @@ def test_chaque_gabarit_pdf_porte_l_identite_du_departement_sans_signe_de_l_etat
 ):
     html = html_du_pdf(f"evaluation/pdf/{gabarit}", GABARITS_PDF.get(f"evaluation/pdf/{gabarit}", {"objet": "essai"}))
     assert _signes(html) == [], gabarit
-    if gabarit not in ("bandeau.html",):
+    if "<html" in html:
         assert "#00587c" in html and "Atkinson Hyperlegible" in html, gabarit
     if gabarit in ("bandeau.html", "bilan.html", "comite.html", "indicateurs.html"):
         assert "data:image/svg+xml;base64," in html and "Département Haute-Vienne" in html, gabarit
