@@ -614,6 +614,7 @@ def generer(connection, rng, echelle):  # noqa: C901 - one linear script, read t
                         date=_date(rng, entree, fin_vie),
                         mdd_origine_id=mdd.pk,
                         mdd_destination_id=autre.pk,
+                        referent_avant_id=referent,
                         motif="",
                     )
                     nid["transfert"] += 1

@@ -9,11 +9,14 @@ MENUS = {
         ("Accueil", "accueil"),
         ("Ma file active", "parcours:file_active"),
         ("Catalogue des actions", "partenaires:catalogue"),
+        ("Droits et devoirs", "droits:manquements"),
     ],
     Role.RESPONSABLE_MDD: [
         ("Accueil", "accueil"),
         ("File active de la MDD", "parcours:file_active"),
         ("Catalogue des actions", "partenaires:catalogue"),
+        ("Droits et devoirs", "droits:manquements"),
+        ("Équipes pluridisciplinaires", "droits:seances"),
     ],
     Role.CHARGE_ORIENTATION: [
         ("Accueil", "accueil"),
@@ -29,6 +32,7 @@ MENUS = {
     Role.PARTENAIRE: [
         ("Accueil", "accueil"),
         ("Prescriptions reçues", "partenaires:prescriptions_recues"),
+        ("Équipes pluridisciplinaires", "droits:seances"),
     ],
     Role.ADMINISTRATEUR: [
         ("Accueil", "accueil"),

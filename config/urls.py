@@ -13,6 +13,7 @@ admin.site.index_title = "Référentiel et données"
 
 urlpatterns = [
     path("", accueil.accueil, name="accueil"),
+    path("mdd/<int:pk>/", accueil.page_mdd, name="page_mdd"),
     path("connexion/", auth.Connexion.as_view(), name="login"),
     path("deconnexion/", auth.Deconnexion.as_view(), name="logout"),
     path("mot-de-passe/", auth.ChangementMotDePasse.as_view(), name="password_change"),
@@ -29,6 +30,9 @@ urlpatterns = [
     path("rgpd/droit-d-acces/<int:pk>/", rgpd.droit_d_acces_export, name="droit_d_acces_export"),
     path("parcours/", include("parcours.urls")),
     path("partenaires/", include("partenaires.urls")),
+    path("courriers/", include("courriers.urls")),
+    path("rdv/", include("courriers.urls_public")),
+    path("droits/", include("droits.urls")),
     path("evaluation/", include("evaluation.urls")),
     path("taches/<int:pk>/", vues_taches.tache, name="tache"),
     path("taches/<int:pk>/fichier/", vues_taches.tache_fichier, name="tache_fichier"),

@@ -17,3 +17,5 @@ class Accueil:
     introduction: str
     tuiles: list[Tuile] = field(default_factory=list)
     alertes: list[Tuile] = field(default_factory=list)
+    # Notices addressed to the user (a decision on their request, a cancelled prescription), unread first.
+    avis: list = field(default_factory=list)

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from pacte.models import (
     MDD,
+    BaremeDroitsDevoirs,
     Commune,
     DemandeAcces,
     JetonAPI,
@@ -139,4 +140,20 @@ class DemandeAccesAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BaremeDroitsDevoirs)
+class BaremeDroitsDevoirsAdmin(admin.ModelAdmin):
+    """Read only: the scale comes from the référentiel file (charger_referentiel), validated against the law."""
+
+    list_display = ["date_effet", "taux_min", "taux_max", "duree_max_mois", "plafond_foyer_plusieurs"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

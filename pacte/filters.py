@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
 
-from pacte.forms import BaseForm
+from pacte.forms import FiltresForm
 from pacte.models import JournalAcces, User
 
 
@@ -19,4 +19,4 @@ class JournalAccesFilter(django_filters.FilterSet):
     class Meta:
         model = JournalAcces
         fields = ["utilisateur", "beneficiaire_id", "nature"]
-        form = BaseForm
+        form = FiltresForm

@@ -9,6 +9,9 @@ class BaseForm(forms.Form):
     """Every form of the app, drawn by the theme's renderer (pacte.themes): each field with its label, its hint and
     its errors linked to it."""
 
+    # False on search and filter forms (FiltresForm): their fields are all optional, so none says it.
+    mention_facultatif = True
+
     @property
     def default_renderer(self):
         return rendu()
@@ -22,6 +25,12 @@ class BaseForm(forms.Form):
 
 class ModelForm(BaseForm, forms.ModelForm):
     pass
+
+
+class FiltresForm(BaseForm):
+    """The form of a list's filters (django-filter's Meta.form)."""
+
+    mention_facultatif = False
 
 
 class ConnexionForm(BaseForm, AuthenticationForm):

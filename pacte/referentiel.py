@@ -12,13 +12,25 @@ import yaml
 from django.db import transaction
 
 from pacte.choices import Milieu
+from pacte.courant import pacte_courant
 from pacte.marque import lire_marque
 from pacte.models import MDD, Commune, Marque, Objectif, Pacte, Site, Territoire, Thematique
+from pacte.referentiel_droits import charger_droits_et_devoirs, lire_droits_et_devoirs
 
 INSEE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 CODE_POSTAL_RE = re.compile(r"^\d{5}$")
 LINE_KEY = "__ligne__"
 KEY_LINES = "__lignes_des_cles__"
+DELAI_ORIENTATION_PAR_DEFAUT = 30
+
+
+# Rubriques of the file read by apps above pacte (courriers: its delays), registered from their AppConfig.ready():
+# {nom: (lire(validateur, bloc_ou_None, ligne) -> valeur, ecrire(valeur, pacte, bilan))}.
+_RUBRIQUES = {}
+
+
+def ajouter_rubrique(nom: str, lire, ecrire) -> None:
+    _RUBRIQUES[nom] = (lire, ecrire)
 
 
 class ReferentielInvalide(Exception):
@@ -143,10 +155,28 @@ def _lire_pacte(v: _Validateur, data: dict) -> dict:
         "date_debut": v.date(pacte_bloc, "date_debut", ligne),
         "date_fin": v.date(pacte_bloc, "date_fin", ligne),
         "date_adoption": v.date(pacte_bloc, "date_adoption", ligne, obligatoire=False),
+        "delai_orientation_jours": _delai(v, pacte_bloc, ligne),
     }
     if pacte["date_debut"] and pacte["date_fin"] and pacte["date_fin"] <= pacte["date_debut"]:
         v.erreur(v.ligne_de(pacte_bloc, "date_fin", ligne), "la date de fin du pacte doit suivre sa date de début.")
     return pacte
+
+
+def _delai(v: _Validateur, bloc: dict, ligne) -> int:
+    valeur = bloc.get("delai_orientation_jours", DELAI_ORIENTATION_PAR_DEFAUT)
+    if isinstance(valeur, bool) or not isinstance(valeur, int) or not (1 <= valeur <= 365):
+        v.erreur(
+            v.ligne_de(bloc, "delai_orientation_jours", ligne),
+            "delai_orientation_jours est un nombre de jours entre 1 et 365 (30, ou 15 avec la réforme France Travail).",
+        )
+        return DELAI_ORIENTATION_PAR_DEFAUT
+    return valeur
+
+
+def delai_orientation_jours() -> int:
+    """The target delay to orient a new entrant, from the current pact (the référentiel); 30 days without one."""
+    pacte = pacte_courant()
+    return pacte.delai_orientation_jours if pacte is not None else DELAI_ORIENTATION_PAR_DEFAUT
 
 
 def _lire_objectifs(v: _Validateur, bloc: dict, ligne) -> list[dict]:
@@ -265,6 +295,8 @@ def lire(contenu: str, dossier: Path | None = None) -> dict:
     territoires = _lire_territoires(v, data)
     mdds, communes = _lire_mdds(v, data, territoires)
     marque = lire_marque(v, data, dossier)
+    rubriques = {nom: lire_rubrique(v, data.get(nom), data[LINE_KEY]) for nom, (lire_rubrique, _) in _RUBRIQUES.items()}
+    baremes = lire_droits_et_devoirs(v, data, data[LINE_KEY])
     if v.erreurs:
         raise ReferentielInvalide(v.erreurs)
     return {
@@ -274,6 +306,8 @@ def lire(contenu: str, dossier: Path | None = None) -> dict:
         "territoires": territoires,
         "mdds": mdds,
         "communes": communes,
+        "rubriques": rubriques,
+        "baremes": baremes,
     }
 
 
@@ -304,7 +338,7 @@ def charger(contenu: str, dossier: Path | None = None) -> Bilan:
     pacte = _upsert(
         Pacte,
         {"departement_code": p["departement_code"], "date_debut": p["date_debut"]},
-        {k: p[k] for k in ("departement_nom", "nom", "date_fin", "date_adoption")},
+        {k: p[k] for k in ("departement_nom", "nom", "date_fin", "date_adoption", "delai_orientation_jours")},
         bilan,
     )
     for t in data["thematiques"]:
@@ -342,4 +376,7 @@ def charger(contenu: str, dossier: Path | None = None) -> Bilan:
                 {"commune": communes[s["code_insee"]], "adresse": s["adresse"], "milieu": s["milieu"]},
                 bilan,
             )
+    for nom, (_, ecrire) in _RUBRIQUES.items():
+        ecrire(data["rubriques"][nom], pacte, bilan)
+    charger_droits_et_devoirs(data["baremes"], _upsert, bilan)
     return bilan

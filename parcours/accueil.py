@@ -20,7 +20,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.accueil import Accueil, Tuile
+from pacte.referentiel import delai_orientation_jours
+from pacte.text import pluriel
 from parcours.filters import Alerte, condition_alerte
+from parcours.filtres_orientation import Attente
 from parcours.models import ContratEngagement, Parcours, RendezVous, Transfert
 
 FRAICHEUR_ACCUEIL = 15 * 60
@@ -48,14 +51,14 @@ def invalider_accueil(mdd_ids) -> None:
     caches["indicateurs"].set_many({CLE_GENERATION.format(pk): generation for pk in set(mdd_ids) if pk}, None)
 
 
-def _chiffres_agent(user, mdds, jour) -> dict:
+def _chiffres_agent(user, mdds, jour, delai) -> dict:
     mdd_ids = sorted(m.pk for m in mdds)
-    cle = f"accueil:mdd:{'-'.join(map(str, mdd_ids))}:{jour.isoformat()}"
+    cle = f"accueil:mdd:{'-'.join(map(str, mdd_ids))}:{jour.isoformat()}:{delai}"
     generations, en_cache = _lire(cle, mdd_ids)
     if en_cache is not None and en_cache[0] == generations:
         chiffres = en_cache[1]
     else:
-        chiffres = _compter_mdd(user, jour)
+        chiffres = _compter_mdd(user, jour, delai)
         caches["indicateurs"].set(cle, (generations, chiffres), FRAICHEUR_ACCUEIL)
     mes_suivis = Parcours.objects.visible_par(user).ouverts().filter(referent=user).count()
     return {**chiffres, "mes_suivis": mes_suivis}
@@ -65,7 +68,7 @@ def _lien_file_active(**filtres):
     return f"{reverse('parcours:file_active')}?{urlencode(filtres)}"
 
 
-def _compter_mdd(user, jour) -> dict:
+def _compter_mdd(user, jour, delai) -> dict:
     """The figures of the user's MDD: for an MDD agent, visible_par is exactly the parcours of its MDD."""
     return (
         Parcours.objects.visible_par(user)
@@ -76,7 +79,7 @@ def _compter_mdd(user, jour) -> dict:
             contrats_signes=Count("pk", filter=Q(contrat_courant__etat="signe", contrat_courant__date_fin__gte=jour)),
             echeance=Count("pk", filter=condition_alerte(Alerte.CONTRAT_ECHEANCE, jour)),
             echus=Count("pk", filter=condition_alerte(Alerte.CONTRAT_ECHU, jour)),
-            attente=Count("pk", filter=condition_alerte(Alerte.A_ORIENTER_30_JOURS, jour)),
+            attente=Count("pk", filter=condition_alerte(Alerte.A_ORIENTER_30_JOURS, jour, delai)),
             sans_rdv=Count("pk", filter=condition_alerte(Alerte.SANS_RDV, jour)),
         )
     )
@@ -85,7 +88,8 @@ def _compter_mdd(user, jour) -> dict:
 def accueil_agent_mdd(user) -> Accueil:
     jour = timezone.localdate()
     mdds = list(user.mdds.all())
-    chiffres = _chiffres_agent(user, mdds, jour)
+    delai = delai_orientation_jours()
+    chiffres = _chiffres_agent(user, mdds, jour, delai)
     noms = ", ".join(m.nom for m in mdds) or "aucune MDD rattachée"
     return Accueil(
         titre="Ma file active",
@@ -104,20 +108,24 @@ def accueil_agent_mdd(user) -> Accueil:
         ],
         alertes=[
             Tuile(
-                "contrat(s) d'engagement à échéance dans les 30 jours",
+                pluriel(chiffres["echeance"], "contrat d'engagement", "contrats d'engagement")
+                + " à échéance dans les 30 jours",
                 chiffres["echeance"],
                 lien=_lien_file_active(alerte=Alerte.CONTRAT_ECHEANCE),
             ),
             Tuile(
-                "contrat(s) d'engagement échu(s)", chiffres["echus"], lien=_lien_file_active(alerte=Alerte.CONTRAT_ECHU)
+                pluriel(chiffres["echus"], "contrat d'engagement échu", "contrats d'engagement échus"),
+                chiffres["echus"],
+                lien=_lien_file_active(alerte=Alerte.CONTRAT_ECHU),
             ),
             Tuile(
-                "nouvel(aux) entrant(s) sans orientation depuis plus de 30 jours",
+                pluriel(chiffres["attente"], "nouvel entrant", "nouveaux entrants")
+                + f" sans orientation depuis plus de {delai} jours",
                 chiffres["attente"],
                 lien=_lien_file_active(alerte=Alerte.A_ORIENTER_30_JOURS),
             ),
             Tuile(
-                "personne(s) sans rendez-vous depuis 3 mois",
+                pluriel(chiffres["sans_rdv"], "personne") + " sans rendez-vous depuis 3 mois",
                 chiffres["sans_rdv"],
                 lien=_lien_file_active(alerte=Alerte.SANS_RDV),
             ),
@@ -126,23 +134,26 @@ def accueil_agent_mdd(user) -> Accueil:
 
 
 def accueil_charge_orientation(user) -> Accueil:
-    seuil = timezone.localdate() - timedelta(days=30)
+    delai = delai_orientation_jours()
+    seuil = timezone.localdate() - timedelta(days=delai)
     chiffres = Parcours.objects.visible_par(user).aggregate(
-        a_orienter=Count("pk"), en_attente_30_jours=Count("pk", filter=Q(date_entree__lt=seuil))
+        a_orienter=Count("pk"), en_attente=Count("pk", filter=Q(date_entree__lt=seuil))
     )
     lien = reverse("parcours:a_orienter")
+    lien_attente = f"{lien}?{urlencode({'attente': Attente.AU_DELA})}"
     return Accueil(
         titre="Orientation des nouveaux entrants",
         introduction="Les personnes entrées dans le dispositif qui attendent une décision d'orientation.",
         tuiles=[
             Tuile("Personnes à orienter", chiffres["a_orienter"], lien=lien),
-            Tuile("En attente depuis plus de 30 jours", chiffres["en_attente_30_jours"], lien=lien),
+            Tuile(f"En attente depuis plus de {delai} jours", chiffres["en_attente"], lien=lien_attente),
         ],
         alertes=[
             Tuile(
-                "personne(s) en attente d'orientation depuis plus de 30 jours",
-                chiffres["en_attente_30_jours"],
-                lien=lien,
+                pluriel(chiffres["en_attente"], "personne")
+                + f" en attente d'orientation depuis plus de {delai} jours (délai cible)",
+                chiffres["en_attente"],
+                lien=lien_attente,
             )
         ],
     )

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacte.accueil import Accueil, Tuile
+from pacte.text import pluriel
 from parcours import figures_actions as figures
 from parcours.models import Prescription
 from partenaires.models import Action
@@ -22,13 +23,32 @@ def alertes_referent(user, aujourdhui=None) -> list[Tuile]:
         fin=Count("pk", filter=Q(alerte_fin_proche=True)),
         budget=Count("pk", filter=Q(alerte_budget=True)),
     )
-    lien = f"{reverse('partenaires:mes_actions')}?alerte=oui"
-    return [
-        Tuile(f"action(s) occupée(s) à moins de {figures.SEUIL_OCCUPATION} %", compte["occupation"], lien=lien),
-        Tuile("action(s) sans résultats pour la dernière période", compte["resultats"], lien=lien),
-        Tuile(f"action(s) se terminant dans moins de {figures.JOURS_AVANT_FIN} jours", compte["fin"], lien=lien),
-        Tuile("action(s) dont les versements dépassent le montant conventionné", compte["budget"], lien=lien),
+    lien = f"{reverse('partenaires:mes_actions')}?alerte="
+    tuiles = [
+        Tuile(
+            f"{pluriel(compte['occupation'], 'action occupée', 'actions occupées')} à moins de "
+            f"{figures.SEUIL_OCCUPATION} %",
+            compte["occupation"],
+            lien=lien + "occupation",
+        ),
+        Tuile(
+            f"{pluriel(compte['resultats'], 'action')} sans résultats pour la dernière période",
+            compte["resultats"],
+            lien=lien + "resultats",
+        ),
+        Tuile(
+            f"{pluriel(compte['fin'], 'action')} se terminant dans moins de {figures.JOURS_AVANT_FIN} jours",
+            compte["fin"],
+            lien=lien + "fin_proche",
+        ),
+        Tuile(
+            f"{pluriel(compte['budget'], 'action')} dont les versements dépassent le montant conventionné",
+            compte["budget"],
+            lien=lien + "budget",
+        ),
     ]
+    # An alert at 0 is nothing to do: not shown.
+    return [tuile for tuile in tuiles if tuile.valeur]
 
 
 def accueil_referent_thematique(user) -> Accueil:
@@ -42,14 +62,16 @@ def accueil_referent_thematique(user) -> Accueil:
         introduction=f"Thématiques suivies : {thematiques}.",
         tuiles=[
             Tuile("Actions en cours", chiffres["nombre"], lien=reverse("partenaires:mes_actions")),
-            Tuile("Places conventionnées", chiffres["places"] or 0),
-            Tuile("Personnes entrées", entrees),
+            Tuile("Places conventionnées", chiffres["places"] or 0, lien=reverse("partenaires:mes_actions")),
+            Tuile("Personnes entrées", entrees, lien=reverse("partenaires:mes_actions")),
         ],
         alertes=alertes_referent(user, today),
     )
 
 
 def accueil_partenaire(user) -> Accueil:
+    """Every tile opens the list it counts: a card that looks clickable is one."""
+    liste = reverse("partenaires:prescriptions_recues")
     chiffres = Prescription.objects.visible_par(user).aggregate(
         a_traiter=Count("pk", filter=Q(etat="proposee")),
         entrees=Count("pk", filter=Q(etat="entree")),
@@ -61,9 +83,9 @@ def accueil_partenaire(user) -> Accueil:
             Tuile(
                 "Prescriptions à traiter",
                 chiffres["a_traiter"],
-                lien=f"{reverse('partenaires:prescriptions_recues')}?etat=proposee",
+                lien=f"{liste}?etat=proposee",
             ),
-            Tuile("Personnes entrées en action", chiffres["entrees"]),
-            Tuile("Actions", Action.objects.gerees_par(user).count()),
+            Tuile("Personnes entrées en action", chiffres["entrees"], lien=f"{liste}?etat=entree"),
+            Tuile("Actions", Action.objects.gerees_par(user).count(), lien=f"{liste}#vos-actions"),
         ],
     )

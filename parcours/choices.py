@@ -72,6 +72,8 @@ class EtatPrescription(models.TextChoices):
     ENTREE = "entree", "Entrée"
     SORTIE = "sortie", "Sortie"
     ABANDON = "abandon", "Abandon"
+    # By the prescriber's side only, when the person's parcours closes before the action began.
+    ANNULEE = "annulee", "Annulée"
 
 
 class EtatDroit(models.TextChoices):

@@ -83,6 +83,14 @@ def _annotations_detail(prescriptions, resultats) -> dict:
     for champ in list(SORTIE_FIELDS.values())[1:]:
         total_sorties = total_sorties + F(champ)
     annotations["realise_sorties"] = _somme(resultats.annotate(_total=total_sorties), "_total", IntegerField())
+    # People whose entry a prescription records, once each: what the declared results are reconciled with.
+    entrees = prescriptions.filter(date_entree__isnull=False).order_by().annotate(_un=Value(1)).values("_un")
+    annotations["personnes_entrees"] = Coalesce(
+        Subquery(entrees.annotate(n=Count("parcours__beneficiaire", distinct=True)).values("n"), IntegerField()), 0
+    )
+    annotations["sorties_enregistrees"] = _compte(
+        prescriptions.filter(date_sortie__isnull=False).exclude(type_sortie="")
+    )
     return annotations
 
 
@@ -184,6 +192,29 @@ def objectifs_et_resultats(action) -> list[dict]:
             continue
         taux = round(100 * realise / cible) if cible else None
         lignes.append({"indicateur": Indicateur(indicateur).label, "cible": cible, "realise": realise, "taux": taux})
+    return lignes
+
+
+def rapprochement(action) -> list[dict]:
+    """The partner's declared results against the entries and exits the prescriptions record (no query)."""
+    explication = (
+        "Les résultats déclarés s'additionnent période par période : une personne présente sur deux périodes y "
+        "compte deux fois, et une personne venue sans prescription n'apparaît que dans les résultats."
+    )
+    lignes = []
+    for libelle, enregistre, declare in (
+        ("Participants", action.personnes_entrees, action.realise_participants),
+        ("Sorties avec un motif", action.sorties_enregistrees, action.realise_sorties),
+    ):
+        lignes.append(
+            {
+                "libelle": libelle,
+                "enregistre": enregistre,
+                "declare": declare,
+                "ecart": declare - enregistre,
+                "explication": explication if declare != enregistre else "",
+            }
+        )
     return lignes
 
 

@@ -5,9 +5,10 @@ from datetime import timedelta
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from pacte.forms import BaseForm
+from pacte.forms import FiltresForm
 from pacte.models import User
 from pacte.models.utilisateurs import ROLES_MDD
+from pacte.referentiel import delai_orientation_jours
 from pacte.text import normaliser
 from pacte.widgets import ListeRapide, SelectRapide
 from parcours.calendrier import ajouter_mois, aujourdhui, debut_du_jour
@@ -15,7 +16,6 @@ from parcours.choices import CategorieFrein, EtatContrat, Presence, TypeOrientat
 from parcours.models import Frein, RendezVous
 
 SANS_RDV_MOIS = 3
-DELAI_ORIENTATION_JOURS = 30
 ECHEANCE_JOURS = 30
 
 
@@ -29,7 +29,7 @@ class Alerte:
 
     choices = [
         (A_ORIENTER, "Nouveaux entrants à orienter"),
-        (A_ORIENTER_30_JOURS, "À orienter depuis plus de 30 jours"),
+        (A_ORIENTER_30_JOURS, "À orienter au-delà du délai cible"),
         (CONTRAT_ECHU_OU_ECHEANCE, "Contrat échu ou à échéance sous 30 jours"),
         (CONTRAT_ECHEANCE, "Contrat à échéance sous 30 jours"),
         (CONTRAT_ECHU, "Contrat échu"),
@@ -37,9 +37,12 @@ class Alerte:
     ]
 
 
-def condition_alerte(valeur, jour=None) -> Q:
-    """The SQL condition of each alert, shared by the list filter and the home page counts."""
+def condition_alerte(valeur, jour=None, delai_orientation=None) -> Q:
+    """The SQL condition of each alert, shared by the list filter and the home page counts. The orientation delay
+    is the référentiel's (pass it when counting several alerts, to read it once)."""
     jour = jour or aujourdhui()
+    if valeur == Alerte.A_ORIENTER_30_JOURS and delai_orientation is None:
+        delai_orientation = delai_orientation_jours()
     contrat_actif = Q(contrat_courant__etat__in=[EtatContrat.SIGNE, EtatContrat.ECHU])
     echu = contrat_actif & Q(contrat_courant__date_fin__lt=jour)
     echeance = (
@@ -58,7 +61,7 @@ def condition_alerte(valeur, jour=None) -> Q:
     return {
         Alerte.A_ORIENTER: Q(orientation_courante__isnull=True),
         Alerte.A_ORIENTER_30_JOURS: Q(orientation_courante__isnull=True)
-        & Q(date_entree__lt=jour - timedelta(days=DELAI_ORIENTATION_JOURS)),
+        & Q(date_entree__lt=jour - timedelta(days=delai_orientation or 0)),
         Alerte.CONTRAT_ECHU_OU_ECHEANCE: echu | echeance,
         Alerte.CONTRAT_ECHEANCE: echeance,
         Alerte.CONTRAT_ECHU: echu,
@@ -152,7 +155,7 @@ class FileActiveFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = BaseForm
+        form = FiltresForm
         fields: list[str] = []
 
     def __init__(self, *args, user, **kwargs):

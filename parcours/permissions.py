@@ -1,6 +1,7 @@
 """Who may act on the parcours of named people. Which parcours each one sees is ParcoursQuerySet.visible_par."""
 
 from pacte.access import permission_api, role_requis
+from pacte.models.utilisateurs import Role
 from pacte.permissions import est_actif, est_administrateur
 
 
@@ -39,3 +40,19 @@ partenaire_requis = role_requis(recoit_des_prescriptions)
 PermissionPartenaire = permission_api(
     recoit_des_prescriptions, "Réservé aux comptes partenaires : les prescriptions reçues par votre structure."
 )
+
+
+def pilote_une_mdd(user) -> bool:
+    """The responsable de MDD: the page of their MDD (its figures, the caseload of each référent) and its export."""
+    return est_actif(user) and user.role == Role.RESPONSABLE_MDD
+
+
+pilotage_mdd_requis = role_requis(pilote_une_mdd)
+
+
+def peut_decider_reorientation(user) -> bool:
+    """A chargé d'orientation (département-wide) or a responsable de MDD (their MDD's requests)."""
+    return est_actif(user) and user.role in (Role.CHARGE_ORIENTATION, Role.RESPONSABLE_MDD)
+
+
+decision_reorientation_requise = role_requis(peut_decider_reorientation)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from pacte.cadence import cadence_depassee
 from pacte.text import normaliser
@@ -178,3 +178,21 @@ def creer_beneficiaire(
         par=par,
         referent=referent,
     )
+
+
+def foyer(beneficiaire, user) -> list:
+    """The other members of the person's household (same numéro allocataire and payer), each with the open parcours
+    the user may open (None otherwise): the page names the conjoint, and links to their parcours only in scope."""
+    membres = list(
+        Beneficiaire.objects.filter(
+            organisme_payeur=beneficiaire.organisme_payeur, numero_allocataire=beneficiaire.numero_allocataire
+        )
+        .exclude(pk=beneficiaire.pk)
+        .annotate(
+            parcours_visible=Subquery(
+                Parcours.objects.visible_par(user).ouverts().filter(beneficiaire=OuterRef("pk")).values("pk")[:1]
+            )
+        )
+        .order_by("qualite", "nom", "prenom")
+    )
+    return membres

@@ -19,13 +19,17 @@ from parcours.models import Parcours, Prescription, TransitionPrescription
 from partenaires.models import Action
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    E.PROPOSEE: frozenset({E.ACCEPTEE, E.REFUSEE}),
-    E.ACCEPTEE: frozenset({E.ENTREE, E.ABANDON, E.REFUSEE}),
+    E.PROPOSEE: frozenset({E.ACCEPTEE, E.REFUSEE, E.ANNULEE}),
+    E.ACCEPTEE: frozenset({E.ENTREE, E.ABANDON, E.REFUSEE, E.ANNULEE}),
     E.ENTREE: frozenset({E.SORTIE, E.ABANDON}),
     E.REFUSEE: frozenset(),
     E.SORTIE: frozenset(),
     E.ABANDON: frozenset(),
+    E.ANNULEE: frozenset(),
 }
+
+# Moves the partner does not make: the prescriber's side cancels (at the sortie of the parcours).
+ETATS_DU_PRESCRIPTEUR = frozenset({E.ANNULEE})
 
 # States in which a prescription still holds (or is about to hold) a place in the action.
 ETATS_EN_COURS = (E.PROPOSEE, E.ACCEPTEE, E.ENTREE)
@@ -36,12 +40,13 @@ LIBELLES_ACTION = {
     E.ENTREE: "Marquer l'entrée",
     E.SORTIE: "Marquer la sortie",
     E.ABANDON: "Marquer l'abandon",
+    E.ANNULEE: "Annuler",
 }
 
 
 def transitions_possibles(etat: str) -> list[str]:
-    """Next states in a stable, readable order (the order of EtatPrescription)."""
-    permis = TRANSITIONS.get(etat, frozenset())
+    """The partner's next states in a stable, readable order (the order of EtatPrescription)."""
+    permis = TRANSITIONS.get(etat, frozenset()) - ETATS_DU_PRESCRIPTEUR
     return [valeur for valeur in E.values if valeur in permis]
 
 
@@ -54,7 +59,13 @@ def action_complete(action) -> bool:
 
 
 def prescrire(
-    parcours, action, par, *, date: datetime.date | None = None, motif_hors_capacite: str = ""
+    parcours,
+    action,
+    par,
+    *,
+    date: datetime.date | None = None,
+    motif_hors_capacite: str = "",
+    message_au_partenaire: str = "",
 ) -> Prescription:
     """Send the person of `parcours` to `action`. Raises ValidationError (French) and writes nothing on refusal."""
     date = date or timezone.localdate()
@@ -88,6 +99,7 @@ def prescrire(
             etat=E.PROPOSEE,
             date_proposition=date,
             motif_hors_capacite=motif_hors_capacite[:250],
+            message_au_partenaire=(message_au_partenaire or "").strip()[:1000],
         )
         TransitionPrescription.objects.create(
             prescription=prescription, etat_avant="", etat_apres=E.PROPOSEE, par=par, motif=motif_hors_capacite[:250]
@@ -120,6 +132,8 @@ def changer_etat(
                 f"Une prescription « {E(etat_avant).label.lower()} » ne peut pas passer à l'état "
                 f"« {E(nouvel_etat).label.lower()} »."
             )
+        if nouvel_etat in ETATS_DU_PRESCRIPTEUR and par.est_partenaire:
+            raise ValidationError("Seul le prescripteur peut annuler une prescription.")
         if nouvel_etat == E.REFUSEE and not motif:
             raise ValidationError({"motif": "Indiquez le motif du refus."})
         if nouvel_etat == E.ENTREE:

@@ -1,5 +1,7 @@
 """Freins périphériques, rendez-vous and notes of a parcours."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +13,8 @@ from parcours.models import (
     RendezVous,
 )
 from parcours.regles import pas_dans_le_futur, verifier_ouvert, verrouiller
+
+MINUTE = datetime.timedelta(minutes=1)
 
 
 @transaction.atomic
@@ -51,17 +55,47 @@ def lever_frein(frein, *, date_levee, par, version=None) -> Frein:
 # --- Rendez-vous and notes ----------------------------------------------------------------------------
 
 
+def _verifier_presence_notable(date, presence):
+    """The attendance of a rendez-vous is known once its time has come; a past day cannot stay «prévu»."""
+    maintenant = timezone.localtime()
+    if presence == Presence.PREVU:
+        if timezone.localtime(date).date() < maintenant.date():
+            raise ValidationError(
+                {
+                    "presence": "Un rendez-vous d'une date passée ne peut pas être « prévu » : "
+                    "indiquez si la personne était présente ou absente."
+                }
+            )
+    elif date > maintenant:
+        raise ValidationError(
+            {
+                "presence": f"Ce rendez-vous est prévu le {timezone.localtime(date):%d/%m/%Y à %H:%M} : "
+                "sa présence pourra être notée à partir de cette heure."
+            }
+        )
+
+
 @transaction.atomic
 def planifier_rendez_vous(
     parcours, *, date, nature, par, avec=None, objet="", presence=Presence.PREVU, version=None
 ) -> RendezVous:
-    """Plan a rendez-vous, or record a past one with its attendance."""
+    """Plan a rendez-vous, or record a past one with its attendance. Recording the attendance at the time of a
+    rendez-vous already planned updates that one: the same meeting is not written twice."""
     verifier_ouvert(parcours)
     if date.date() < parcours.date_entree:
         raise ValidationError({"date": "Le rendez-vous ne peut pas précéder l'entrée dans le dispositif."})
-    if presence != Presence.PREVU and date > timezone.now():
-        raise ValidationError({"presence": "La présence d'un rendez-vous à venir ne peut pas encore être notée."})
+    _verifier_presence_notable(date, presence)
+    prevu = None
+    if presence != Presence.PREVU:
+        minute = date.replace(second=0, microsecond=0)
+        prevu = (
+            parcours.rendezvouss.filter(presence=Presence.PREVU, date__gte=minute, date__lt=minute + MINUTE)
+            .order_by("created_at")
+            .first()
+        )
     verrouiller(parcours, version, par)
+    if prevu is not None:
+        return _ecrire_presence(prevu, presence, par, objet=objet)
     rdv = RendezVous(
         parcours=parcours, date=date, nature=nature, avec=avec, objet=objet.strip(), presence=presence, created_by=par
     )
@@ -70,19 +104,28 @@ def planifier_rendez_vous(
     return rdv
 
 
+def _ecrire_presence(rendez_vous, presence, par, objet=""):
+    rendez_vous.presence = presence
+    champs = ["presence"]
+    if objet.strip() and not rendez_vous.objet:
+        rendez_vous.objet = objet.strip()
+        champs.append("objet")
+    rendez_vous._history_user = par
+    rendez_vous.save(update_fields=champs)
+    return rendez_vous
+
+
 @transaction.atomic
 def noter_presence(rendez_vous, *, presence, par, version=None) -> RendezVous:
     parcours = rendez_vous.parcours
     verifier_ouvert(parcours)
     if presence == Presence.PREVU:
         raise ValidationError({"presence": "Indiquez si la personne était présente ou absente."})
-    if rendez_vous.date > timezone.now():
-        raise ValidationError({"presence": "La présence d'un rendez-vous à venir ne peut pas encore être notée."})
+    if rendez_vous.presence != Presence.PREVU:
+        raise ValidationError({"rendez_vous": "La présence de ce rendez-vous est déjà notée."})
+    _verifier_presence_notable(rendez_vous.date, presence)
     verrouiller(parcours, version, par)
-    rendez_vous.presence = presence
-    rendez_vous._history_user = par
-    rendez_vous.save(update_fields=["presence"])
-    return rendez_vous
+    return _ecrire_presence(rendez_vous, presence, par)
 
 
 @transaction.atomic

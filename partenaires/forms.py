@@ -116,15 +116,53 @@ class ResultatForm(ModelForm):
         pass
 
 
-class ChangementEtatForm(BaseForm):
+# What each step of a prescription asks, nothing more: no exit reason while it is only proposed.
+CHAMPS_PAR_ETAPE = {
+    "acceptee": {"date": "Date de l'acceptation"},
+    "refusee": {"date": "Date du refus", "motif": "Motif du refus"},
+    "entree": {"date": "Date d'entrée dans l'action"},
+    "sortie": {"date": "Date de sortie de l'action", "type_sortie": "Motif de sortie"},
+    "abandon": {"date": "Date de l'abandon", "motif": "Motif de l'abandon"},
+}
+
+
+class EtapePrescriptionForm(BaseForm):
+    """One step of a prescription at the partner's: only the fields that step needs, all required."""
+
     date = forms.DateField(label="Date", widget=DATE)
-    motif = forms.CharField(label="Motif (obligatoire pour un refus)", max_length=250, required=False)
-    type_sortie = forms.ChoiceField(
-        label="Motif de sortie (pour une sortie)", choices=[("", "—"), *TypeSortie.choices], required=False
-    )
+    motif = forms.CharField(label="Motif", max_length=250)
+    type_sortie = forms.ChoiceField(label="Motif de sortie", choices=[("", "—"), *TypeSortie.choices])
+
+    def __init__(self, *args, etat, **kwargs):
+        # Several steps on one page: the ids are the step's, the field names stay those the API and tests post.
+        kwargs.setdefault("auto_id", f"id_{etat}_%s")
+        super().__init__(*args, **kwargs)
+        champs = CHAMPS_PAR_ETAPE.get(etat, {"date": "Date"})
+        for nom in list(self.fields):
+            if nom in champs:
+                self.fields[nom].label = champs[nom]
+                article = "la" if nom == "date" else "le"
+                self.fields[nom].error_messages["required"] = (
+                    f"Indiquez {article} {champs[nom][0].lower()}{champs[nom][1:]}."
+                )
+            else:
+                del self.fields[nom]
+        # The renderer's preparation built the bound fields with the generic labels: built again with these.
+        self._bound_fields_cache.clear()
+
+    def valeur(self, nom):
+        return self.cleaned_data.get(nom, "")
 
 
 class PrescrireForm(BaseForm):
+    message_au_partenaire = forms.CharField(
+        label="Message au partenaire",
+        help_text="Ce que le partenaire doit savoir pour accueillir la personne (disponibilités, démarches en "
+        "cours), sans information médicale. Le partenaire le lit avec la prescription.",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     motif_hors_capacite = forms.CharField(
         label="Motif de la prescription sur une action complète",
         help_text="Obligatoire seulement si l'action est complète.",

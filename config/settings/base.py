@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "pacte",
     "parcours",
     "partenaires",
+    "courriers",
+    "droits",
     "evaluation",
     "config",
 ]
@@ -273,6 +275,26 @@ if env_bool("TASKS_DATABASE", False):
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Messages to the people (app courriers). E-mail through Django's e-mail API: SMTP when EMAIL_HOST is set, the
+# console otherwise. SMS through courriers.sms: SMS_FOURNISSEUR "faux" (nothing leaves) or "brevo".
+PACTE_URL_PUBLIQUE = os.environ.get("PACTE_URL_PUBLIQUE", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", bool(EMAIL_HOST))
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Insertion <ne-pas-repondre@departement.invalid>")
+SMS_FOURNISSEUR = os.environ.get("SMS_FOURNISSEUR", "faux")
+SMS_CLE = os.environ.get("SMS_CLE", "")
+SMS_EXPEDITEUR = os.environ.get("SMS_EXPEDITEUR", "Departement")[:11]
+SMS_URL = os.environ.get("SMS_URL", "https://api.brevo.com")
+# The shared secret of the status callbacks (HMAC-SHA256 of "timestamp.body"), for SMS and e-mail alike.
+RAPPELS_SECRET = os.environ.get("RAPPELS_SECRET", "")
 
 # Demo accounts have public passwords: only on a developer's machine (dev settings, DEBUG on).
 PACTE_AUTORISER_COMPTES_DEMO = False

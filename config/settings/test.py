@@ -20,3 +20,5 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "defaut"},
     "indicateurs": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "indicateurs"},
 }
+RAPPELS_SECRET = "secret-des-rappels-de-test"
+SMS_FOURNISSEUR = "faux"

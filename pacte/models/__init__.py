@@ -1,4 +1,5 @@
 from .demandes import DemandeAcces
+from .droits import BaremeDroitsDevoirs
 from .jetons import JetonAPI
 from .journal import JournalAcces
 from .referentiel import MDD, Commune, Marque, Objectif, Pacte, Site, Territoire, Thematique
@@ -6,6 +7,7 @@ from .taches import ImportFichier, TacheDeFond, TransitionImport
 from .utilisateurs import Role, User
 
 __all__ = [
+    "BaremeDroitsDevoirs",
     "MDD",
     "Commune",
     "DemandeAcces",

@@ -1,6 +1,6 @@
 """The pact and its reference data: data, not code, loaded per département (charger_referentiel)."""
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from pacte.choices import Milieu
@@ -15,6 +15,11 @@ class Pacte(models.Model):
     date_debut = models.DateField("début de la période")
     date_fin = models.DateField("fin de la période")
     date_adoption = models.DateField("date d'adoption", null=True, blank=True)
+    # The target delay from the ouverture de droit to the orientation: 30 days in most PTI, 15 where the
+    # département follows the France Travail reform. Read by the alerts and the orientation queue.
+    delai_orientation_jours = models.PositiveSmallIntegerField(
+        "délai cible d'orientation (jours)", default=30, validators=[MinValueValidator(1), MaxValueValidator(365)]
+    )
 
     class Meta:
         verbose_name = "pacte territorial d'insertion"

@@ -19,7 +19,11 @@ class ChampDsfr(DsfrBoundField):
         # django-dsfr's checkbox marks an optional box «(Optionnel)»: a box to tick is optional by nature.
         if not self.field.template_name and self.widget_type == "checkbox":
             return gabarit("champs/case_a_cocher")
-        return super().template_name
+        nom = super().template_name
+        # A search or filter form: every criterion is optional, «(Optionnel)» on each one is noise.
+        if not getattr(self.form, "mention_facultatif", True) and nom.endswith("/input_snippet.html"):
+            return gabarit("champs/saisie_de_recherche")
+        return nom
 
 
 class RenduDsfr(DsfrDjangoTemplates):

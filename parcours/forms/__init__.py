@@ -2,7 +2,14 @@
 
 from parcours.forms.base import ChampDate, FormulaireParcours
 from parcours.forms.creation import NouveauBeneficiaireForm
-from parcours.forms.decisions import ContratForm, OrientationForm, ReferentForm, ResiliationForm, SignatureForm
+from parcours.forms.decisions import (
+    ContratForm,
+    DemandeReorientationForm,
+    OrientationForm,
+    ReferentForm,
+    ResiliationForm,
+    SignatureForm,
+)
 from parcours.forms.evenements import (
     CoordonneesForm,
     FreinForm,
@@ -18,6 +25,7 @@ FORMULAIRES = {
     form.slug: form
     for form in (
         OrientationForm,
+        DemandeReorientationForm,
         ReferentForm,
         ContratForm,
         SignatureForm,
@@ -37,6 +45,7 @@ __all__ = [
     "FORMULAIRES",
     "ChampDate",
     "ContratForm",
+    "DemandeReorientationForm",
     "CoordonneesForm",
     "FormulaireParcours",
     "FreinForm",

@@ -1,9 +1,10 @@
 """Forms of the decisions on a parcours: orientation, référent unique, contrat d'engagement."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from pacte.widgets import SelectRapide
-from parcours import contrats, orientations
+from parcours import contrats, orientations, reorientations
 from parcours.calendrier import aujourdhui
 from parcours.choices import (
     EtatContrat,
@@ -12,6 +13,7 @@ from parcours.choices import (
 )
 from parcours.forms.base import ChampDate, FormulaireParcours
 from parcours.models import ContratEngagement
+from parcours.permissions import peut_decider_reorientation
 
 
 class OrientationForm(FormulaireParcours):
@@ -37,6 +39,11 @@ class OrientationForm(FormulaireParcours):
 
     def enregistrer(self, par):
         d = self.cleaned_data
+        if self.parcours.orientation_courante_id is not None and not peut_decider_reorientation(par):
+            raise ValidationError(
+                "Ce parcours est déjà orienté : une réorientation se demande au chargé d'orientation ou au "
+                "responsable de MDD (« Demander une réorientation »)."
+            )
         return self.appeler(
             orientations.orienter,
             self.parcours,
@@ -44,6 +51,34 @@ class OrientationForm(FormulaireParcours):
             type=d["type"],
             organisme_referent=d["organisme_referent"],
             date_decision=d["date_decision"],
+            motif=d["motif"],
+        )
+
+
+class DemandeReorientationForm(FormulaireParcours):
+    slug = "reorientation"
+    titre = "Demander une réorientation"
+    message_succes = "Demande de réorientation envoyée : vous serez averti de la décision sur votre accueil."
+
+    type_souhaite = forms.ChoiceField(
+        label="Orientation demandée", choices=TypeOrientation.choices, widget=SelectRapide
+    )
+    organisme_souhaite = forms.ChoiceField(
+        label="Organisme référent demandé", choices=OrganismeReferent.choices, widget=SelectRapide
+    )
+    motif = forms.CharField(
+        label="Motif de la demande",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Ce qui a changé dans la situation de la personne, sans information médicale.",
+    )
+
+    def enregistrer(self, par):
+        d = self.cleaned_data
+        return reorientations.demander(
+            self.parcours,
+            par=par,
+            type_souhaite=d["type_souhaite"],
+            organisme_souhaite=d["organisme_souhaite"],
             motif=d["motif"],
         )
 

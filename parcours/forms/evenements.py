@@ -3,13 +3,14 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from pacte.choices import TypeSortie
 from pacte.models import MDD, Commune
 from pacte.widgets import SelectRapide
-from parcours import mouvements, personnes, suivi
-from parcours.calendrier import aujourdhui
+from parcours import mouvements, personnes, sortie, suivi
+from parcours.calendrier import aujourdhui, debut_du_jour
 from parcours.choices import (
     CategorieFrein,
     NatureRendezVous,
@@ -96,6 +97,10 @@ class RendezVousForm(FormulaireParcours):
         )
 
 
+def libelle_rendez_vous(rdv):
+    return f"{timezone.localtime(rdv.date):%d/%m/%Y à %H:%M} — {rdv.get_nature_display()}"
+
+
 class PresenceForm(FormulaireParcours):
     slug = "presence"
     titre = "Noter la présence à un rendez-vous"
@@ -108,9 +113,14 @@ class PresenceForm(FormulaireParcours):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rendez_vous"].queryset = RendezVous.objects.filter(
-            parcours=self.parcours, presence=Presence.PREVU, date__lte=timezone.now()
-        )
+        # Up to the end of today: a rendez-vous later today is listed, and noting it before its time gets the
+        # service's French message rather than a choice that silently is not there.
+        fin_du_jour = debut_du_jour(aujourdhui() + datetime.timedelta(days=1))
+        champ = self.fields["rendez_vous"]
+        champ.queryset = RendezVous.objects.filter(
+            parcours=self.parcours, presence=Presence.PREVU, date__lt=fin_du_jour
+        ).order_by("-date")
+        champ.label_from_instance = libelle_rendez_vous
 
     def enregistrer(self, par):
         d = self.cleaned_data
@@ -142,17 +152,32 @@ class SortieForm(FormulaireParcours):
     date = ChampDate(label="Date de sortie", initial=aujourdhui)
     type = forms.ChoiceField(label="Motif de sortie", choices=TypeSortie.choices, widget=SelectRapide)
     commentaire = forms.CharField(label="Commentaire", required=False, max_length=250)
+    # The list of open items the user was shown (parcours.sortie): the sortie settles exactly those.
+    confirmation = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ouvert = sortie.ouvert_a_la_sortie(self.parcours)
+        self.initial["confirmation"] = self.ouvert.empreinte()
 
     def enregistrer(self, par):
         d = self.cleaned_data
-        return self.appeler(
-            mouvements.enregistrer_sortie,
-            self.parcours,
-            par,
-            date=d["date"],
-            type=d["type"],
-            commentaire=d["commentaire"],
-        )
+        try:
+            return self.appeler(
+                sortie.cloturer,
+                self.parcours,
+                par,
+                date=d["date"],
+                type=d["type"],
+                commentaire=d["commentaire"],
+                empreinte=d["confirmation"],
+            )
+        except ValidationError:
+            # Shown again with today's list: confirming it is what the next POST does.
+            donnees = self.data.copy()
+            donnees[self.add_prefix("confirmation")] = self.ouvert.empreinte()
+            self.data = donnees
+            raise
 
 
 class TransfertForm(FormulaireParcours):

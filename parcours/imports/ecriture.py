@@ -99,7 +99,7 @@ class Lot:
             if self.droits_a_noter:
                 bulk_update_with_history(self.droits_a_noter, Parcours, CHAMPS_DROIT, **self._historique(par))
             enregistrer_parcours(
-                [self._parcours(b, ligne) for b, ligne in self.parcours_a_ouvrir], par, self.maintenant
+                [self._parcours(b, ligne, import_fichier) for b, ligne in self.parcours_a_ouvrir], par, self.maintenant
             )
             if import_fichier is not None:
                 etats.battre(import_fichier, jeton, **avancement)
@@ -108,8 +108,10 @@ class Lot:
         return {"default_user": par, "default_change_reason": RAISON_HISTORIQUE, "default_date": self.maintenant}
 
     @staticmethod
-    def _parcours(beneficiaire, ligne) -> Parcours:
+    def _parcours(beneficiaire, ligne, import_fichier) -> Parcours:
+        # The import that opened it: its result page links to the people it created.
         return Parcours(
+            import_fichier=import_fichier,
             beneficiaire=beneficiaire,
             mdd_id=ligne.mdd_id,
             date_ouverture_droit=ligne.date_ouverture_droit,

@@ -1,3 +1,4 @@
+from .avis import Avis
 from .beneficiaires import Beneficiaire
 from .evenements import (
     ChangementReferent,
@@ -12,11 +13,15 @@ from .evenements import (
 )
 from .parcours import Parcours
 from .prescriptions import Prescription, TransitionPrescription
+from .reorientations import DemandeReorientation, EtatDemande, TransitionDemandeReorientation
 
 __all__ = [
+    "Avis",
     "Beneficiaire",
     "ChangementReferent",
     "ContratEngagement",
+    "DemandeReorientation",
+    "EtatDemande",
     "Frein",
     "Note",
     "Orientation",
@@ -26,5 +31,6 @@ __all__ = [
     "Sortie",
     "Transfert",
     "TransitionContrat",
+    "TransitionDemandeReorientation",
     "TransitionPrescription",
 ]

@@ -53,6 +53,16 @@ class Parcours(models.Model):
     # The person's nom_recherche, copied: the file active sorts and searches an MDD's open parcours by name
     # through one index of this table instead of a join to every person of the MDD. Kept by parcours.faits.
     nom_tri = models.CharField("nom de tri", max_length=310, default="", blank=True, editable=False)
+    # The import of the CAF/MSA flow that opened this parcours: its result page links to the people it created.
+    import_fichier = models.ForeignKey(
+        "pacte.ImportFichier",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="parcours_ouverts",
+        verbose_name="import d'origine",
+    )
     # Optimistic locking: a save that did not start from the latest version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
     modifie_par = models.ForeignKey(
@@ -68,7 +78,7 @@ class Parcours(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(
-        excluded_fields=["updated_at", "version", "modifie_par", *FAITS_DERIVES],
+        excluded_fields=["updated_at", "version", "modifie_par", "import_fichier", *FAITS_DERIVES],
     )
     objects = ParcoursQuerySet.as_manager()
 

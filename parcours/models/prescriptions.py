@@ -20,6 +20,9 @@ class Prescription(models.Model):
     type_sortie = models.CharField("motif de sortie", max_length=30, choices=TypeSortie.choices, blank=True)
     motif = models.CharField("motif (refus, abandon)", max_length=250, blank=True)
     motif_hors_capacite = models.CharField("motif de prescription sur une action complète", max_length=250, blank=True)
+    # What the prescriber tells the partner (the person's availability, what to prepare); the partner reads it on
+    # the prescription. No medical detail (the form says so).
+    message_au_partenaire = models.TextField("message au partenaire", max_length=1000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

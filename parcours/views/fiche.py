@@ -11,12 +11,14 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
 from pacte.models.journal import journaliser, journaliser_parcours
+from parcours import extensions, personnes
 from parcours.contrats import etat_contrat_effectif
 from parcours.forms import FORMULAIRES
+from parcours.historique import historique
 from parcours.models import Parcours
 from parcours.permissions import suivi_requis as agent_mdd_requis
 from parcours.regles import ConflitDeVersion
-from parcours.timeline import DonneesParcours, historique
+from parcours.timeline import DonneesParcours
 
 
 def parcours_visible(user, pk):
@@ -69,6 +71,8 @@ def contexte_fiche(request, parcours, formulaire_lie=None, succes="", avec_histo
         "formulaire_lie": formulaire_lie,
         "succes": succes,
         "lien_catalogue": lien_catalogue(parcours),
+        "foyer": personnes.foyer(beneficiaire, request.user),
+        "liens_parcours": extensions.liens_parcours(parcours, request.user),
         "titre": f"Parcours de {beneficiaire}",
         "fil_ariane": [
             {"label": "File active", "url": reverse("parcours:file_active")},
@@ -146,7 +150,9 @@ def enregistrer(request, pk, evenement):
 def _formulaire_vide(request, parcours, classe):
     if not parcours.est_ouvert:
         raise Http404("Ce parcours est clos : aucun événement ne peut plus y être enregistré.")
-    formulaire = classe(parcours=parcours)
+    # A link may name the event the form acts on (?rendez_vous=12 from the timeline): it is pre-selected.
+    initial = {nom: valeur for nom, valeur in request.GET.items() if nom in classe.base_fields and nom != "version"}
+    formulaire = classe(parcours=parcours, initial=initial)
     if request.htmx:
         return render(
             request, "parcours/includes/formulaire_evenement.html", {"form": formulaire, "parcours": parcours}

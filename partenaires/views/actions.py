@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_htmx.http import retarget
 
-from pacte.forms import BaseForm
+from pacte.forms import FiltresForm
 from pacte.models import Thematique
 from pacte.widgets import SelectRapide
 from parcours import figures_actions as figures
@@ -43,12 +43,18 @@ class MesActionsFilter(django_filters.FilterSet):
     alerte = django_filters.ChoiceFilter(
         method="filtrer_alertes",
         label="Alertes",
-        choices=[("oui", "Seulement les actions en alerte")],
+        choices=[
+            ("oui", "Seulement les actions en alerte"),
+            ("occupation", "Occupation faible"),
+            ("resultats", "Sans résultats pour la dernière période"),
+            ("fin_proche", "Se terminant bientôt"),
+            ("budget", "Versements au-delà du conventionné"),
+        ],
         empty_label="Toutes les actions",
     )
 
     class Meta:
-        form = BaseForm
+        form = FiltresForm
         fields = []
 
     def __init__(self, data=None, *args, user=None, **kwargs):
@@ -69,7 +75,10 @@ class MesActionsFilter(django_filters.FilterSet):
         return queryset.filter(date_debut__lte=datetime.date(annee, 12, 31), date_fin__gte=datetime.date(annee, 1, 1))
 
     def filtrer_alertes(self, queryset, name, value):
-        return queryset.filter(figures.filtre_alertes()) if value == "oui" else queryset
+        # One alert (a link of the home page) or any of them.
+        if value == "oui":
+            return queryset.filter(figures.filtre_alertes())
+        return queryset.filter(**{f"alerte_{value}": True})
 
 
 @ajustement_requis
@@ -109,6 +118,7 @@ def _contexte_action(request, action, *, form_ajustement=None, form_resultat=Non
     return {
         "action": action,
         "lignes_objectifs": figures.objectifs_et_resultats(action),
+        "rapprochement": figures.rapprochement(action),
         "etats": [(label, getattr(action, f"nb_{valeur}")) for valeur, label in EtatPrescription.choices],
         "ajustements": action.ajustements.select_related("auteur", "decision_reunion__reunion"),
         "resultats": action.resultats.all(),

@@ -1,5 +1,7 @@
 """The catalogue of open actions, read by every agent, and the prescription from a parcours."""
 
+from collections import Counter
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from pacte.forms import BaseForm
+from pacte.forms import FiltresForm
 from pacte.models import Commune, Site, Thematique
 from pacte.models.journal import journaliser_parcours
 from pacte.text import jour
@@ -73,7 +75,7 @@ class CatalogueFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = BaseForm
+        form = FiltresForm
         fields = []
 
     def filtrer_mots(self, queryset, name, value):
@@ -128,12 +130,22 @@ def _parcours_demande(request):
     return parcours
 
 
+def criteres_depuis_la_personne(donnees, parcours):
+    """Prescribing from a parcours: the catalogue starts from the person's commune (the actions that serve it first),
+    unless the user chose another one (or «all», an empty value they sent)."""
+    if parcours is None or "commune" in donnees or not parcours.beneficiaire.commune_id:
+        return donnees
+    donnees = donnees.copy()
+    donnees["commune"] = str(parcours.beneficiaire.commune_id)
+    return donnees
+
+
 @lecteur_catalogue
 def catalogue(request):
     parcours = _parcours_demande(request)
     aujourdhui = timezone.localdate()
     base = figures.avec_places(Action.objects.catalogue_pour(request.user).ouvertes_le(aujourdhui).order_by("intitule"))
-    filtre = CatalogueFilter(request.GET, queryset=base)
+    filtre = CatalogueFilter(criteres_depuis_la_personne(request.GET, parcours), queryset=base)
     page = Paginator(filtre.qs, PAR_PAGE).get_page(request.GET.get("page"))
     parametres = request.GET.copy()
     parametres.pop("page", None)
@@ -186,6 +198,7 @@ def _lignes(actions) -> list[dict]:
         .values_list("action_id", "territoire__nom")
     ):
         territoires.setdefault(action_id, []).append(nom)
+    homonymes = Counter(ligne["intitule"].casefold() for ligne in lignes)
     for ligne in lignes:
         ligne["public"] = Truncator(ligne["public_cible"]).words(20, truncate=" …")  # |truncatewords:20
         ligne["thematique"] = Thematique.libelle(ligne["thematique__numero"], ligne["thematique__intitule"])
@@ -193,6 +206,12 @@ def _lignes(actions) -> list[dict]:
         ligne["lieux"] = " ; ".join(
             ", ".join(noms) for noms in (sites.get(ligne["pk"]), territoires.get(ligne["pk"])) if noms
         )
+        # Two actions of the same name on the page: each says which one it is (partner, places, dates).
+        ligne["homonyme"] = homonymes[ligne["intitule"].casefold()] > 1
+        ligne["nom_complet"] = ligne["intitule"]
+        if ligne["homonyme"]:
+            precisions = [ligne["partenaire__raison_sociale"], ligne["lieux"], ligne["periode"]]
+            ligne["nom_complet"] += " — " + ", ".join(p for p in precisions if p)
     return lignes
 
 
@@ -210,7 +229,13 @@ def prescrire_action(request, pk):
     form = PrescrireForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            prescrire(parcours, action, request.user, motif_hors_capacite=form.cleaned_data["motif_hors_capacite"])
+            prescrire(
+                parcours,
+                action,
+                request.user,
+                motif_hors_capacite=form.cleaned_data["motif_hors_capacite"],
+                message_au_partenaire=form.cleaned_data["message_au_partenaire"],
+            )
         except ValidationError as erreur:
             rattacher_erreurs(form, erreur)
         else:

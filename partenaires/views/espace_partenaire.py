@@ -8,14 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from pacte.forms import BaseForm
+from pacte.forms import FiltresForm
 from pacte.models.journal import journaliser, journaliser_liste
 from parcours import figures_actions as figures
 from parcours.choices import EtatPrescription
 from parcours.models import Prescription
 from parcours.permissions import partenaire_requis
 from parcours.prescriptions import ETATS_EN_COURS, LIBELLES_ACTION, changer_etat, transitions_possibles
-from partenaires.forms import ChangementEtatForm, rattacher_erreurs
+from partenaires.forms import EtapePrescriptionForm, rattacher_erreurs
 from partenaires.models import Action
 
 
@@ -31,7 +31,7 @@ class PrescriptionsRecuesFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = BaseForm
+        form = FiltresForm
         fields = []
 
     def __init__(self, data=None, *args, user=None, **kwargs):
@@ -92,12 +92,28 @@ def prescriptions_recues(request):
     )
 
 
+def _etapes(prescription, form=None, etat_demande=None):
+    """The next steps, each with its own form (the one just sent keeps its input and errors)."""
+    return [
+        {
+            "etat": etat,
+            "libelle": LIBELLES_ACTION[etat],
+            "form": form
+            if etat == etat_demande and form is not None
+            else EtapePrescriptionForm(etat=etat, initial={"date": timezone.localdate()}),
+        }
+        for etat in transitions_possibles(prescription.etat)
+    ]
+
+
 def _contexte_prescription(request, prescription, form=None, etat_demande=None):
     return {
         "prescription": prescription,
-        "transitions": [(etat, LIBELLES_ACTION[etat]) for etat in transitions_possibles(prescription.etat)],
-        "form": form or ChangementEtatForm(initial={"date": timezone.localdate()}),
-        "etat_demande": etat_demande,
+        "etapes": _etapes(prescription, form, etat_demande),
+        # A step the prescription cannot take now (a stale page, a forged post): its errors above the steps.
+        "erreurs_hors_etape": form.errors
+        if form is not None and etat_demande not in transitions_possibles(prescription.etat)
+        else {},
         "historique": prescription.transitions.select_related("par"),
         "titre": f"Prescription de {prescription.parcours.beneficiaire}",
         "fil_ariane": [
@@ -129,7 +145,7 @@ def prescription_recue(request, pk):
     form, etat_demande, succes = None, None, ""
     if request.method == "POST":
         etat_demande = request.POST.get("etat", "")
-        form = ChangementEtatForm(request.POST)
+        form = EtapePrescriptionForm(request.POST, etat=etat_demande)
         if form.is_valid():
             try:
                 changer_etat(
@@ -137,8 +153,8 @@ def prescription_recue(request, pk):
                     etat_demande,
                     request.user,
                     date=form.cleaned_data["date"],
-                    motif=form.cleaned_data["motif"],
-                    type_sortie=form.cleaned_data["type_sortie"],
+                    motif=form.valeur("motif"),
+                    type_sortie=form.valeur("type_sortie"),
                 )
             except ValidationError as erreur:
                 rattacher_erreurs(form, erreur)

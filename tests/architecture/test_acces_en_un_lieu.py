@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[2]
-APPS = ("pacte", "partenaires", "parcours", "evaluation", "config")
+APPS = ("pacte", "partenaires", "parcours", "courriers", "droits", "evaluation", "config")
 
 
 def _modules_de_vues():
@@ -44,5 +44,5 @@ def test_aucune_vue_ne_construit_sa_propre_regle_de_role():
 
 
 def test_chaque_app_de_domaine_a_son_module_de_permissions():
-    for app in ("pacte", "partenaires", "parcours", "evaluation"):
+    for app in ("pacte", "partenaires", "parcours", "courriers", "droits", "evaluation"):
         assert (RACINE / app / "permissions.py").is_file(), app

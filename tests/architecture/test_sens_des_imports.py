@@ -1,12 +1,14 @@
 """The apps are floors: each imports only the floors below it, and nothing hides an import inside a function.
 
-    pacte (ground floor) < partenaires < parcours < evaluation < config (the project shell)
+    pacte (ground floor) < partenaires < parcours < courriers < droits < evaluation < config (the project shell)
 
 A prescription is an event of a person's parcours, made by their référent and holding named data, so it lives in
 parcours, which imports the partners' actions it points to; the partners' app knows nothing of people. The pages
 of the partner side (prescriptions received, occupancy of an action) are views: a view may read the querysets and
 services of a domain app above its own (never its views, never evaluation's), which is the only arrow allowed
-upwards. Read statically (ast), so a forbidden import fails here even in a module no test imports.
+upwards. Droits et devoirs (manquements, équipes pluridisciplinaires, suspension-remobilisation) sits above parcours:
+it reads contracts and rendez-vous, and puts its steps on the timeline through parcours.timeline's registry. Read
+statically (ast), so a forbidden import fails here even in a module no test imports.
 """
 
 import ast
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 
 RACINE = Path(__file__).resolve().parents[2]
-ETAGES = {"pacte": 0, "partenaires": 1, "parcours": 2, "evaluation": 3, "config": 4}
+ETAGES = {"pacte": 0, "partenaires": 1, "parcours": 2, "courriers": 3, "droits": 4, "evaluation": 5, "config": 6}
 # Modules that answer requests; everything else (models, querysets, services, rules, forms, tasks…) is domain.
 DOSSIERS_DE_VUES = {"views", "api", "templatetags"}
 FICHIERS_DE_VUES = {"urls.py", "api_urls.py", "admin.py"}

@@ -357,8 +357,10 @@ def _naif(debut, fin, filtres: Filtres):
     r["part_contrat_en_vigueur"] = pourcentage(len(stock_ids & en_vigueur), len(stock))
     premiers_contrats = {}
     for c in contrats:
-        if c.date_signature and (
-            c.parcours_id not in premiers_contrats or c.date_signature < premiers_contrats[c.parcours_id]
+        if (
+            c.date_signature
+            and c.etat != "brouillon"
+            and (c.parcours_id not in premiers_contrats or c.date_signature < premiers_contrats[c.parcours_id])
         ):
             premiers_contrats[c.parcours_id] = c.date_signature
     delais_c = sorted(

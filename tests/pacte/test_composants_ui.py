@@ -12,6 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.template import TemplateSyntaxError, engines
+from django.template.base import smart_split
 
 from pacte import themes
 from pacte.templatetags.ui import parametres
@@ -76,7 +77,9 @@ def _appels():
     """(file, tag, component, parameter names) of every component call, in pages and in the themes' components."""
     for chemin, _, texte in _gabarits():
         for tag, nom, reste in APPEL.findall(texte):
-            yield chemin, tag, nom, set(re.findall(r"(\w+)=", reste))
+            # smart_split keeps quoted values whole: a link "?source=x" names no parameter.
+            noms = {m.group(1) for bout in smart_split(reste) if (m := re.match(r"(\w+)=", bout))}
+            yield chemin, tag, nom, noms
 
 
 def test_les_themes_existent_et_le_reglage_en_nomme_un():

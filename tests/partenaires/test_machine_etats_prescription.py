@@ -42,10 +42,12 @@ def _prescription_dans(etat, contexte):
 
 def test_la_table_couvre_tous_les_etats():
     assert set(TRANSITIONS) == set(E.values)
-    assert TRANSITIONS[E.PROPOSEE] == {E.ACCEPTEE, E.REFUSEE}
-    assert TRANSITIONS[E.ACCEPTEE] == {E.ENTREE, E.ABANDON, E.REFUSEE}
+    # Annulée: by the prescriber's side, at the sortie of the parcours (tests/parcours/test_sortie_regle_…).
+    assert TRANSITIONS[E.PROPOSEE] == {E.ACCEPTEE, E.REFUSEE, E.ANNULEE}
+    assert TRANSITIONS[E.ACCEPTEE] == {E.ENTREE, E.ABANDON, E.REFUSEE, E.ANNULEE}
     assert TRANSITIONS[E.ENTREE] == {E.SORTIE, E.ABANDON}
     assert not TRANSITIONS[E.SORTIE] and not TRANSITIONS[E.REFUSEE] and not TRANSITIONS[E.ABANDON]
+    assert not TRANSITIONS[E.ANNULEE]
 
 
 TOUTES = [(avant, apres) for avant in E.values for apres in E.values]

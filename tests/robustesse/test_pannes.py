@@ -17,6 +17,7 @@ from django.utils import timezone
 from parcours import regles
 from parcours.choices import EtatPrescription
 from parcours.models import Beneficiaire, Parcours, Prescription, Sortie, TransitionPrescription
+from parcours.sortie import ouvert_a_la_sortie
 from partenaires.models import Action, Ajustement, ObjectifAction
 from tests.robustesse.conftest import construire_monde, differences, empreinte
 
@@ -55,7 +56,12 @@ def test_sortie_interrompue_apres_son_ecriture_ne_laisse_ni_sortie_ni_parcours_c
     with mock.patch("parcours.mouvements.enregistrer_parcours", side_effect=panne) as point:
         reponse = client.post(
             reverse("parcours:enregistrer", args=[parcours.pk, "sortie"]),
-            {"sortie-date": J, "sortie-type": "emploi_durable", "sortie-version": parcours.version},
+            {
+                "sortie-date": J,
+                "sortie-type": "emploi_durable",
+                "sortie-version": parcours.version,
+                "sortie-confirmation": ouvert_a_la_sortie(parcours).empreinte(),
+            },
         )
     assert point.called  # the failure happened after the Sortie row was written
     verifier_page_d_erreur(reponse)
@@ -230,7 +236,12 @@ def test_connexion_fermee_pendant_la_sortie_page_francaise_et_rien_d_ecrit():
     with mock.patch("parcours.mouvements.enregistrer_parcours", side_effect=_fermer_puis(regles.enregistrer_parcours)):
         reponse = client.post(
             reverse("parcours:enregistrer", args=[parcours.pk, "sortie"]),
-            {"sortie-date": J, "sortie-type": "emploi_durable", "sortie-version": parcours.version},
+            {
+                "sortie-date": J,
+                "sortie-type": "emploi_durable",
+                "sortie-version": parcours.version,
+                "sortie-confirmation": ouvert_a_la_sortie(parcours).empreinte(),
+            },
         )
     rechargé = Parcours.objects.get(pk=parcours.pk)
     sortie = Sortie.objects.filter(parcours=parcours).exists()

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from parcours.choices import EtatContrat, EtatPrescription
 from parcours.models import Beneficiaire, ContratEngagement, Frein, RendezVous
+from parcours.sortie import ouvert_a_la_sortie
 from tests.robustesse.conftest import (
     MOT_DE_PASSE,
     differences,
@@ -223,6 +224,12 @@ def _evenements(monde):
             "date_decision": J,
             "motif": "Projet professionnel",
         },
+        # The parcours is oriented: a social worker asks for a réorientation (parcours.reorientations).
+        "reorientation": {
+            "type_souhaite": "professionnelle",
+            "organisme_souhaite": "france_travail",
+            "motif": "Projet professionnel",
+        },
         "referent": {"nouveau": str(monde.collegue.pk), "date": J, "motif": "Congé"},
         "contrat": {
             "date_debut": debut.isoformat(),
@@ -245,7 +252,13 @@ def _evenements(monde):
         },
         "presence": {"rendez_vous": str(rdv_passe.pk), "presence": "present"},
         "note": {"date": J, "texte": "Entretien téléphonique."},
-        "sortie": {"date": J, "type": "emploi_durable", "commentaire": "CDI"},
+        "sortie": {
+            "date": J,
+            "type": "emploi_durable",
+            "commentaire": "CDI",
+            # The list of open items the user confirms (parcours.sortie).
+            "confirmation": ouvert_a_la_sortie(monde.parcours).empreinte(),
+        },
         "transfert": {"mdd_destination": str(monde.autre_mdd.pk), "date": J, "motif": "Déménagement"},
         "coordonnees": {
             "commune": str(monde.commune.pk),
@@ -257,7 +270,7 @@ def _evenements(monde):
 
 
 SLUGS = [
-    "orientation",
+    "reorientation",
     "referent",
     "contrat",
     "signature",

@@ -2,7 +2,9 @@
 
 import datetime
 
+from droits.models import DossierEP
 from pacte.models import Role
+from tests.droits.factories import BaremeFactory, MembreEPFactory, SeanceEPFactory, manquement_informe
 from tests.pacte.factories import MDDFactory, ThematiqueFactory, UserFactory
 from tests.parcours.factories import ParcoursFactory, PrescriptionFactory
 from tests.partenaires.factories import (
@@ -30,6 +32,7 @@ def construire_monde():
     from partenaires.models import ReunionGroupe
 
     mdd = MDDFactory()
+    BaremeFactory()
     thematique = ThematiqueFactory()
     partenaire = PartenaireFactory()
     users = {
@@ -56,8 +59,15 @@ def construire_monde():
     import_fichier = ImportFichier.objects.create(
         nom_fichier="entrants.csv", empreinte="0" * 64, utilisateur=users[Role.CHARGE_ORIENTATION.value]
     )
+    manquement = manquement_informe(parcours, users[Role.TRAVAILLEUR_SOCIAL.value])
+    seance_ep = SeanceEPFactory(territoire=mdd.territoire)
+    MembreEPFactory(seance=seance_ep, role="caf", utilisateur=users[Role.PARTENAIRE.value])
+    dossier_ep = DossierEP.objects.create(seance=seance_ep, manquement=manquement)
     return {
         "users": users,
+        "manquement": manquement,
+        "seance_ep": seance_ep,
+        "dossier_ep": dossier_ep,
         "mdd": mdd,
         "thematique": thematique,
         "partenaire": partenaire,

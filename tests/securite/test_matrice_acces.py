@@ -8,16 +8,43 @@ roles an endpoint is not for (prescriptions are the partners'); the chargé d'or
 through its orientation page, MDD agents see their own MDD's people waiting for an orientation.
 """
 
+import datetime
 import os
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from courriers.invitations import jeton
+from courriers.modeles import installer_modeles_par_defaut
+from courriers.models import Invitation, Message, ModeleCourrier
+from tests.pacte.factories import PacteFactory
 from tests.securite.monde import ROLES, construire_monde
 
 
 def _pk(cle):
     return lambda m: {"pk": m[cle].pk}
+
+
+def _modele_courrier(m):
+    PacteFactory()
+    installer_modeles_par_defaut("87")
+    return {"pk": ModeleCourrier.objects.get(nature="convocation").pk}
+
+
+def _lettre(m):
+    version = _modele_courrier(m) and ModeleCourrier.objects.get(nature="convocation").version_courante
+    message = Message.objects.create(
+        parcours=m["parcours"], nature="convocation", canal="courrier", version=version, objet="o", contenu="c"
+    )
+    return {"pk": message.pk}
+
+
+def _jeton(m):
+    invitation = Invitation.objects.create(
+        parcours=m["parcours"], expire_le=timezone.now() + datetime.timedelta(days=3)
+    )
+    return {"jeton": jeton(invitation.pk)}
 
 
 M = {
@@ -90,6 +117,7 @@ M = {
     "partenaires:modifier_action": (_pk("action"), "302 404 404 404 404 404 200"),
     # evaluation
     "evaluation:tableau_de_bord": (None, "302 404 404 404 200 404 200"),
+    "evaluation:fiches": (None, "302 404 404 404 200 404 200"),
     "evaluation:export_indicateurs": (lambda m: {"format_": "csv"}, "302 404 404 404 200 404 200"),
     "evaluation:export_actions": (lambda m: {"format_": "csv"}, "302 404 404 404 200 404 200"),
     "evaluation:export_en_tache": (
@@ -113,12 +141,49 @@ M = {
     "evaluation:comite": (_pk("comite"), "302 404 404 404 200 404 200"),
     "evaluation:comite_generer_pdf": (_pk("comite"), "302 404 404 404 404 404 405"),
     "evaluation:comite_pdf": (_pk("comite"), "302 404 404 404 404 404 404"),
+    # courriers: the agenda of the MDD agents, invitations by those who follow or orient, templates by the admin;
+    # the person's booking page and the providers' callbacks are public (a signed link, a signed request)
+    "courriers:agenda": (None, "302 200 200 404 404 404 200"),
+    "courriers:creer_creneaux": (None, "302 200 200 404 404 404 200"),
+    "courriers:inviter": (_pk("parcours"), "302 200 200 200 404 404 404"),
+    "courriers:convoquer": (_pk("parcours"), "302 200 200 200 404 404 404"),
+    "courriers:courriers_parcours": (_pk("parcours"), "302 200 200 200 404 404 404"),
+    "courriers:lettre_parcours": (
+        lambda m: {"pk": m["parcours"].pk, "nature": "contrat_engagement"},
+        "302 302 302 302 404 404 404",
+    ),
+    "courriers:inviter_en_nombre": (None, "302 200 200 200 404 404 404"),
+    "courriers:lettre_message": (_lettre, "302 200 200 200 404 404 404"),
+    "courriers:lettres_en_nombre": (None, "302 302 302 302 404 404 404"),
+    "courriers:modeles": (None, "302 404 404 404 404 404 200"),
+    "courriers:modele": (_modele_courrier, "302 404 404 404 404 404 200"),
+    "courriers:apercu": (_modele_courrier, "302 404 404 404 404 404 200"),
+    "courriers:rappel_fournisseur": (lambda m: {"fournisseur": "brevo"}, "405 405 405 405 405 405 405"),
+    "rdv:page": (_jeton, "200 200 200 200 200 200 200"),
+    # droits et devoirs: MDD agents; EP sessions for the agents of the territory and the members who sit in them
+    "droits:manquements": (None, "302 200 200 404 404 404 404"),
+    "droits:ouvrir": (_pk("parcours"), "302 200 200 404 404 404 404"),
+    "droits:heures": (_pk("parcours"), "302 200 200 404 404 404 404"),
+    "droits:manquement": (_pk("manquement"), "302 200 200 404 404 404 404"),
+    "droits:agir": (lambda m: {"pk": m["manquement"].pk, "action": "observation"}, "302 405 405 404 404 404 404"),
+    "droits:courrier": (
+        lambda m: {"pk": m["manquement"].pk, "nature": "information"},
+        "302 200 200 404 404 404 404",
+    ),
+    "droits:decider": (_pk("manquement"), "302 404 200 404 404 404 404"),
+    "droits:export": (None, "302 404 200 404 404 404 404"),
+    "droits:export_fichier": (lambda m: {"pk": 999999}, "302 404 404 404 404 404 404"),
+    "droits:seances": (None, "302 200 200 200 200 200 200"),
+    "droits:seance": (_pk("seance_ep"), "302 200 200 404 404 200 200"),
+    "droits:dossier": (_pk("dossier_ep"), "302 200 200 404 404 200 404"),
+    "droits:proces_verbal": (_pk("seance_ep"), "302 302 302 404 404 302 302"),
     # API: token or session; reference data for every agent, catalogue for prescribers, prescriptions for partners
     "api:api-root": (None, "401 200 200 200 200 200 200"),
     "api:schema": (None, "401 200 200 200 200 200 200"),
     "api:docs": (None, "302 200 200 200 200 200 200"),
     "api:redoc": (None, "302 200 200 200 200 200 200"),
     "api:indicateurs": (None, "401 403 403 403 200 403 200"),
+    "api:fiches": (None, "401 403 403 403 200 403 200"),
     "api:thematique-list": (None, "401 200 200 200 200 200 200"),
     "api:thematique-detail": (_pk("thematique"), "401 200 200 200 200 200 200"),
     "api:objectif-list": (None, "401 200 200 200 200 200 200"),

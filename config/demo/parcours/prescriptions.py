@@ -59,6 +59,11 @@ class PrescriptionsMixin:
                 ["Action complète à cette date", "Projet non adapté à l'action", "Refus de la personne"]
             )
             chemin.append((E.REFUSEE, date, pr.motif))
+        if etat in (E.PROPOSEE, E.ACCEPTEE) and p.date_sortie is not None:
+            # The person left before the action began: the sortie cancelled the prescription (parcours.sortie).
+            date = max(date, p.date_sortie)
+            pr.etat, pr.motif = E.ANNULEE, f"Sortie du dispositif le {p.date_sortie:%d/%m/%Y}"
+            chemin.append((E.ANNULEE, date, pr.motif))
         if etat in (E.ENTREE, E.SORTIE, E.ABANDON):
             date = min(date + datetime.timedelta(days=rng.randint(3, 30)), fin_fenetre)
             pr.date_entree = date

@@ -4,6 +4,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from config.demo import courriers as courriers_demo
+from config.demo import droits as droits_demo
 from config.demo import evaluation as evaluation_demo
 from config.demo import parcours as parcours_demo
 from config.demo import partenaires as partenaires_demo
@@ -43,6 +45,8 @@ class Command(BaseCommand):
         ctx.comptes.update(creer_comptes_demo(partenaire=ctx.donnees.get("partenaire_demo")))
         parcours_demo.generer(ctx)
         partenaires_demo.completer(ctx)
+        courriers_demo.generer(ctx)
+        droits_demo.generer(ctx)
         evaluation_demo.generer(ctx)
 
     def _afficher_comptes(self):

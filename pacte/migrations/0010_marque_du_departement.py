@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pacte", "0007_verrou_et_transitions_des_imports"),
+        ("pacte", "0009_delai_orientation_au_referentiel"),
     ]
 
     operations = [

@@ -1,0 +1,104 @@
+"""Status callbacks of the e-mail and SMS providers: signed, checked, never applied twice.
+
+A callback carries two headers: X-Pacte-Horodatage (Unix time) and X-Pacte-Signature, the hex HMAC-SHA256 of
+"<horodatage>.<body>" with RAPPELS_SECRET. It is refused when the signature is wrong, when it is older than the
+référentiel's window (a replay of an old one), or when the same signature was already received (a replay within
+the window). The body follows Brevo's webhook fields (msg_status for SMS, event for e-mail; tag "message-<id>";
+to; reply). The status only moves forward (courriers.statuts): a late "sent" after "delivered" changes nothing.
+A STOP received from a number stops every later SMS to it.
+"""
+
+import hashlib
+import hmac
+import json
+import time
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from courriers import statuts
+from courriers.choices import StatutMessage as S
+from courriers.models import Message, OppositionSms, RappelFournisseur
+from courriers.referentiel import parametres
+from courriers.telephone import mobile_francais
+
+STATUTS = {
+    "delivered": S.DISTRIBUE,
+    "hardbounce": S.REJETE,
+    "hard_bounce": S.REJETE,
+    "invalid_email": S.REJETE,
+    "blocked": S.REJETE,
+    "rejected": S.REJETE,
+    "softbounce": S.ECHOUE,
+    "soft_bounce": S.ECHOUE,
+    "error": S.ECHOUE,
+}
+ARRETS = {"unsubscribed", "unsubscribe", "stop"}
+
+
+class RappelRefuse(Exception):
+    def __init__(self, message: str, statut: int = 403):
+        super().__init__(message)
+        self.statut = statut
+
+
+def signer(corps: bytes, horodatage: str, secret: str | None = None) -> str:
+    secret = settings.RAPPELS_SECRET if secret is None else secret
+    return hmac.new(secret.encode(), horodatage.encode() + b"." + corps, hashlib.sha256).hexdigest()
+
+
+def verifier(corps: bytes, horodatage: str, signature: str, maintenant: float | None = None) -> None:
+    if not settings.RAPPELS_SECRET:
+        raise RappelRefuse("Les rappels ne sont pas configurés (RAPPELS_SECRET).", 503)
+    if not hmac.compare_digest(signer(corps, horodatage or ""), signature or ""):
+        raise RappelRefuse("Signature du rappel invalide.")
+    maintenant = time.time() if maintenant is None else maintenant
+    try:
+        age = maintenant - int(horodatage)
+    except ValueError:
+        raise RappelRefuse("Horodatage du rappel invalide.") from None
+    if abs(age) > parametres().fenetre_rappel_fournisseur_secondes:
+        raise RappelRefuse("Rappel trop ancien : il est refusé comme un rejeu.")
+
+
+def _message(donnees) -> Message | None:
+    tag = str(donnees.get("tag") or "")
+    if tag.startswith("message-") and tag[8:].isdigit():
+        return Message.objects.filter(pk=int(tag[8:])).first()
+    reference = str(donnees.get("messageId") or donnees.get("message-id") or "")
+    return Message.objects.filter(reference_fournisseur=reference).first() if reference else None
+
+
+@transaction.atomic
+def recevoir(corps: bytes, horodatage: str, signature: str) -> str:
+    """Check, then apply one callback; what was done, in a word."""
+    verifier(corps, horodatage, signature)
+    try:
+        with transaction.atomic():
+            RappelFournisseur.objects.create(empreinte=hashlib.sha256(signature.encode()).hexdigest())
+    except IntegrityError:
+        raise RappelRefuse("Ce rappel a déjà été reçu.", 409) from None
+    try:
+        donnees = json.loads(corps)
+    except ValueError:
+        raise RappelRefuse("Corps du rappel illisible.", 400) from None
+    evenement = str(donnees.get("msg_status") or donnees.get("event") or "").lower()
+    reponse = str(donnees.get("reply") or "").strip().lower()
+    if evenement in ARRETS or reponse == "stop":
+        numero = mobile_francais(str(donnees.get("to") or donnees.get("from") or ""))
+        if numero:
+            OppositionSms.objects.get_or_create(telephone=numero)
+        return "stop"
+    message = _message(donnees)
+    apres = STATUTS.get(evenement)
+    if message is None or apres is None:
+        return "ignore"
+    if apres not in statuts.TRANSITIONS[message.statut]:
+        return "ignore"
+    statuts.appliquer(
+        message,
+        apres,
+        detail=f"Rappel du fournisseur : {evenement}",
+        derniere_erreur=evenement[:250] if apres != S.DISTRIBUE else "",
+    )
+    return apres
