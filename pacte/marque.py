@@ -99,7 +99,8 @@ def _lire_logo(v, bloc, ligne, dossier: Path | None) -> tuple[str, str]:
     ligne = v.ligne_de(bloc, "logo", ligne)
     if not nom:
         return "", ""
-    chemin = (dossier or Path.cwd()) / nom
+    # Without a folder (a référentiel given as text), the application's own référentiel folder.
+    chemin = (dossier or Path(settings.BASE_DIR) / "referentiel") / nom
     type_ = LOGO_TYPES.get(chemin.suffix.lower())
     if type_ is None:
         v.erreur(ligne, f"le logo « {nom} » doit être un fichier SVG ou PNG.")
