@@ -31,8 +31,10 @@ TEST_ARGS ?= -n 2
 test: install
 	$(BIN)/pytest $(TEST_ARGS)
 
+# The browser suite (journeys and the axe crawl of every page) once per operator, each read at start-up.
 test-browser: install
-	$(BIN)/pytest -m browser -p no:randomly -p no:xdist
+	PACTE_OPERATEUR=collectivite $(BIN)/pytest -m browser -p no:randomly -p no:xdist
+	PACTE_OPERATEUR=etat $(BIN)/pytest -m browser -p no:randomly -p no:xdist
 
 lint: install
 	$(BIN)/ruff check .

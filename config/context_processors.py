@@ -2,6 +2,7 @@ from django.conf import settings
 
 from config.navigation import menu_pour
 from pacte.courant import pacte_courant
+from pacte.marque import identite
 
 
 def site(request):
@@ -10,6 +11,7 @@ def site(request):
     return {
         "pacte_courant": pacte,
         "nom_departement": pacte.departement_nom if pacte else "Département",
+        "marque": identite(),
         "menu": menu_pour(user, request.path) if user is not None else [],
         "DEBUG": settings.DEBUG,
         "skiplinks": [

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from config import views as accueil
 from pacte.api.jeton import jeton_api
-from pacte.views import auth, demandes_acces, journal, proconnect
+from pacte.views import auth, demandes_acces, journal, marque, proconnect
 from pacte.views import taches as vues_taches
 from parcours.views import rgpd
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("deconnexion/", auth.Deconnexion.as_view(), name="logout"),
     path("mot-de-passe/", auth.ChangementMotDePasse.as_view(), name="password_change"),
     path("mot-de-passe/modifie/", auth.ChangementMotDePasseFait.as_view(), name="password_change_done"),
+    path("marque/logo-<str:empreinte>/", marque.logo, name="logo"),
+    path("accessibilite/", marque.accessibilite, name="accessibilite"),
     path("proconnect/connexion/", proconnect.DebutProConnect.as_view(), name="proconnect_debut"),
     path("proconnect/retour/", proconnect.RetourProConnect.as_view(), name="proconnect_retour"),
     path("proconnect/acces-en-attente/", proconnect.acces_en_attente, name="proconnect_attente"),

@@ -17,6 +17,7 @@ from evaluation.indicateurs import Filtres, actions_du_perimetre, calculer_indic
 from evaluation.indicateurs.actions import present_dans_la_periode, present_le
 from evaluation.indicateurs.perimetres import mdd_le
 from evaluation.secret import SECRET, masquer
+from pacte.marque import identite
 from pacte.models import MDD
 from pacte.tableurs import ajouter_ligne, neutraliser_formule
 from parcours.choices import TypeOrientation
@@ -37,7 +38,6 @@ ENTETES_ACTIONS = [
     "Montant conventionné (€)",
 ]
 NON_DISPONIBLE = "non disponible"
-BLEU_FRANCE = "000091"
 
 
 # --- Rows ---------------------------------------------------------------------------------------
@@ -163,9 +163,11 @@ def en_xlsx(titre: str, entetes: list[str], lignes: list[list], unites_colonne: 
     feuille = classeur.active
     feuille.title = titre[:31]
     ajouter_ligne(feuille, entetes)
+    # The header row in the operator's colour (white on it reads at 4.5:1 at least: pacte.marque).
+    couleur = identite().couleur_des_documents.lstrip("#")
     for cellule in feuille[1]:
         cellule.font = Font(bold=True, color="FFFFFF")
-        cellule.fill = PatternFill("solid", fgColor=BLEU_FRANCE)
+        cellule.fill = PatternFill("solid", fgColor=couleur)
     for ligne in lignes:
         unite = ligne[unites_colonne] if unites_colonne is not None else None
         cellules = ajouter_ligne(feuille, [NON_DISPONIBLE if v is None else v for v in ligne])

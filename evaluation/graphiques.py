@@ -1,4 +1,5 @@
-"""Server-side SVG bar charts in the DSFR colours. Geometry here, markup in includes/graphique.html.
+"""Server-side SVG bar charts in the operator's colours (pacte.marque). Geometry here, markup in
+includes/graphique.html.
 
 Each chart comes with its data table (the template renders both): the SVG is an illustration with
 a <title> and <desc>, the table is what assistive technologies read.
@@ -8,9 +9,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from evaluation.formats import valeur_fr
+from pacte.marque import identite
 
 # DSFR: bleu France (sun-113), menthe (main-548), tuile (main-425): contrast ≥ 3:1 on white.
-COULEURS = ["#000091", "#009081", "#ce614a"]
+COULEURS_ETAT = ["#000091", "#009081", "#ce614a"]
+# The third series of a département's charts: a dark grey, 7:1 on white (its two colours are 4.5:1 at least).
+GRIS = "#595959"
+
+
+def couleurs() -> list[str]:
+    marque = identite()
+    return COULEURS_ETAT if marque.etat else [marque.couleur_primaire, marque.couleur_secondaire, GRIS]
+
+
 LARGEUR = 720
 MARGE_LIBELLE = 230
 MARGE_VALEUR = 90
@@ -60,9 +71,9 @@ def construire(graphique: Graphique) -> Graphique:
     maximum = max(nombres, default=0) or 1
     zone = LARGEUR - MARGE_LIBELLE - MARGE_VALEUR
     y = 30 if len(graphique.series) > 1 else 8
+    palette = couleurs()
     graphique.legende = [
-        {"x": 10 + i * 220, "couleur": COULEURS[i % len(COULEURS)], "nom": s.nom}
-        for i, s in enumerate(graphique.series)
+        {"x": 10 + i * 220, "couleur": palette[i % len(palette)], "nom": s.nom} for i, s in enumerate(graphique.series)
     ]
     for i, categorie in enumerate(graphique.categories):
         hauteur_groupe = len(graphique.series) * (HAUTEUR_BARRE + ECART_BARRE)
@@ -76,7 +87,7 @@ def construire(graphique: Graphique) -> Graphique:
                     "y": y,
                     "largeur": round(largeur, 1),
                     "hauteur": HAUTEUR_BARRE,
-                    "couleur": COULEURS[j % len(COULEURS)],
+                    "couleur": palette[j % len(palette)],
                     "texte_x": MARGE_LIBELLE + round(largeur, 1) + 4,
                     "texte_y": y + HAUTEUR_BARRE - 4,
                     "texte": valeur_fr(valeur, graphique.unite) if valeur is not None else "n. d.",

@@ -1,15 +1,21 @@
-"""PDF rendering with WeasyPrint: DSFR-like print styles, no network access (no external resource)."""
+"""PDF rendering with WeasyPrint, in the operator's identity (pacte.marque: the département's colours, logo and font
+for a «collectivite» operator; the State's for an «etat» one), no network access (no external resource)."""
 
 from django.template.loader import render_to_string
 
 from evaluation.indicateurs import fiches, valeur_depuis_json
+from pacte.marque import identite
+
+
+def html_du_pdf(template: str, contexte: dict) -> str:
+    """The HTML WeasyPrint is given: the template in the operator's identity."""
+    return render_to_string(template, {"marque": identite(), **contexte})
 
 
 def rendre_pdf(template: str, contexte: dict) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(template, contexte)
-    return HTML(string=html, base_url=None).write_pdf()
+    return HTML(string=html_du_pdf(template, contexte), base_url=None).write_pdf()
 
 
 def lignes_indicateurs(indicateurs_json: dict) -> list[dict]:

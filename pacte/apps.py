@@ -6,6 +6,7 @@ class PacteConfig(AppConfig):
     verbose_name = "Pacte et référentiel"
 
     def ready(self):
-        from pacte import courant
+        from pacte import courant, marque
 
         courant.brancher()
+        marque.brancher()

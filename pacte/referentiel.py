@@ -6,13 +6,15 @@ Every error names the line of the file, in French. Loading the same file twice c
 import datetime
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 from django.db import transaction
 
 from pacte.choices import Milieu
 from pacte.courant import pacte_courant
-from pacte.models import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
+from pacte.marque import lire_marque
+from pacte.models import MDD, Commune, Marque, Objectif, Pacte, Site, Territoire, Thematique
 from pacte.referentiel_droits import charger_droits_et_devoirs, lire_droits_et_devoirs
 
 INSEE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
@@ -282,20 +284,24 @@ def _lire_mdds(v: _Validateur, data: dict, territoires: dict) -> tuple[list[dict
     return mdds, communes
 
 
-def lire(contenu: str) -> dict:
-    """Parse and validate; return plain data ready to write, or raise ReferentielInvalide."""
+def lire(contenu: str, dossier: Path | None = None) -> dict:
+    """Parse and validate; return plain data ready to write, or raise ReferentielInvalide.
+
+    `dossier` is the folder of the file, from which the brand's logo path is read."""
     data = _yaml(contenu)
     v = _Validateur()
     pacte = _lire_pacte(v, data)
     thematiques = _lire_thematiques(v, data)
     territoires = _lire_territoires(v, data)
     mdds, communes = _lire_mdds(v, data, territoires)
+    marque = lire_marque(v, data, dossier)
     rubriques = {nom: lire_rubrique(v, data.get(nom), data[LINE_KEY]) for nom, (lire_rubrique, _) in _RUBRIQUES.items()}
     baremes = lire_droits_et_devoirs(v, data, data[LINE_KEY])
     if v.erreurs:
         raise ReferentielInvalide(v.erreurs)
     return {
         "pacte": pacte,
+        "marque": marque,
         "thematiques": thematiques,
         "territoires": territoires,
         "mdds": mdds,
@@ -323,10 +329,12 @@ def _upsert(model, lookup: dict, values: dict, bilan: Bilan):
 
 
 @transaction.atomic
-def charger(contenu: str) -> Bilan:
-    data = lire(contenu)
+def charger(contenu: str, dossier: Path | None = None) -> Bilan:
+    data = lire(contenu, dossier)
     bilan = Bilan()
     p = data["pacte"]
+    if data["marque"] is not None:
+        _upsert(Marque, {"departement_code": p["departement_code"]}, data["marque"], bilan)
     pacte = _upsert(
         Pacte,
         {"departement_code": p["departement_code"], "date_debut": p["date_debut"]},

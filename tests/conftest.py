@@ -30,7 +30,35 @@ def referentiel_hv(db):
 
     from pacte.referentiel import charger
 
-    charger((settings.BASE_DIR / "referentiel" / "haute-vienne.yaml").read_text(encoding="utf-8"))
+    fichier = settings.BASE_DIR / "referentiel" / "haute-vienne.yaml"
+    charger(fichier.read_text(encoding="utf-8"), fichier.parent)
+
+
+def _operateur(settings, nom):
+    """Switch the operator as PACTE_OPERATEUR does at start-up: its theme and the static files it may serve."""
+    from django.contrib.staticfiles import finders
+
+    settings.PACTE_OPERATEUR = nom
+    for reglage, valeur in settings.OPERATEURS[nom].items():
+        setattr(settings, reglage, valeur)
+    finders.get_finder.cache_clear()
+
+
+@pytest.fixture
+def operateur_etat(settings):
+    """The pages of a State operator: the DSFR theme, django-dsfr's static files served."""
+    origine = settings.PACTE_OPERATEUR
+    _operateur(settings, "etat")
+    yield
+    _operateur(settings, origine)
+
+
+@pytest.fixture
+def operateur_collectivite(settings):
+    origine = settings.PACTE_OPERATEUR
+    _operateur(settings, "collectivite")
+    yield
+    _operateur(settings, origine)
 
 
 @pytest.fixture(autouse=True)

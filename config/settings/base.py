@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import database_config, env_bool, env_int, env_list, origine
+from .env import database_config, env_bool, env_choix, env_int, env_list, origine
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -145,9 +145,24 @@ TEMPLATES = [
     }
 ]
 
-# The theme of the pages and forms: a folder of templates/ui/ (pacte.themes). "dsfr", the State's design system, is
-# for a State operator only; a département's own identity will be another theme.
-PACTE_THEME = "dsfr"
+# Who runs this instance, read once at start-up (README, «Choisir l'opérateur»). The DSFR, the Marianne, the
+# State's motto and the Marianne font are the State's signs: only an «etat» operator (the State, or a national
+# operator acting for it) shows them. A département running its own instance is «collectivite» (the default, and the
+# demo's): its own identity from its référentiel, on a foundation it may use (Bootstrap, static/vendor/).
+OPERATEURS = {
+    # operator: the theme (folder of templates/ui/ drawing the components, pacte.themes) and the apps whose static
+    # files are not served (pacte.statiques: django-dsfr's CSS, JS, icons and fonts stay out of a département's
+    # instance, also out of collectstatic; its templates and tags stay installed for the «dsfr» theme).
+    "collectivite": {"PACTE_THEME": "collectivite", "PACTE_STATIQUES_EXCLUES": ("dsfr",)},
+    "etat": {"PACTE_THEME": "dsfr", "PACTE_STATIQUES_EXCLUES": ()},
+}
+PACTE_OPERATEUR = env_choix("PACTE_OPERATEUR", "collectivite", tuple(OPERATEURS))
+PACTE_THEME = OPERATEURS[PACTE_OPERATEUR]["PACTE_THEME"]
+PACTE_STATIQUES_EXCLUES = OPERATEURS[PACTE_OPERATEUR]["PACTE_STATIQUES_EXCLUES"]
+# The service's name in the header; an «etat» operator names itself (the département is then the context of data).
+PACTE_NOM_SERVICE = os.environ.get("PACTE_NOM_SERVICE", "").strip() or "Pacte territorial d'insertion"
+# Who answers for the accessibility statement and to whom one writes (the operator's service).
+PACTE_CONTACT_ACCESSIBILITE = os.environ.get("PACTE_CONTACT_ACCESSIBILITE", "").strip()
 
 # Marking optional fields is the DSFR's current rule (django-dsfr's field templates, drawn by the DSFR theme's
 # renderer, read it).
@@ -179,6 +194,10 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "pacte.statiques.FinderDesApplications",
+]
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 

@@ -68,6 +68,18 @@ def database_config(default_sqlite_path) -> dict:
     return config
 
 
+def env_choix(name: str, default: str, choix: tuple[str, ...]) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value not in choix:
+        raise ImproperlyConfigured(
+            f"La variable d'environnement {name} vaut « {raw} » : valeurs acceptées {', '.join(choix)}."
+        )
+    return value
+
+
 def origine(url: str) -> str:
     """scheme://host[:port] of an address, as a Content-Security-Policy source."""
     parties = urlsplit(url)

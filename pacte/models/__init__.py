@@ -2,7 +2,7 @@ from .demandes import DemandeAcces
 from .droits import BaremeDroitsDevoirs
 from .jetons import JetonAPI
 from .journal import JournalAcces
-from .referentiel import MDD, Commune, Objectif, Pacte, Site, Territoire, Thematique
+from .referentiel import MDD, Commune, Marque, Objectif, Pacte, Site, Territoire, Thematique
 from .taches import ImportFichier, TacheDeFond, TransitionImport
 from .utilisateurs import Role, User
 
@@ -14,6 +14,7 @@ __all__ = [
     "ImportFichier",
     "JetonAPI",
     "JournalAcces",
+    "Marque",
     "Objectif",
     "Pacte",
     "Role",

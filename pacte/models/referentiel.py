@@ -145,3 +145,24 @@ class Site(models.Model):
     @staticmethod
     def libelle(nom, nom_commune) -> str:
         return f"{nom} ({nom_commune})"
+
+
+class Marque(models.Model):
+    """A département's own identity on its pages and PDFs (the «collectivite» operator), from its référentiel.
+
+    The logo is kept in the database (base64) rather than as a file beside the YAML: the référentiel is loaded once,
+    from wherever it sits, and every worker and the PDFs then read the same bytes."""
+
+    departement_code = models.CharField("code du département", max_length=3, unique=True)
+    couleur_primaire = models.CharField("couleur principale", max_length=7)
+    couleur_secondaire = models.CharField("couleur secondaire", max_length=7)
+    police = models.CharField("police de caractères", max_length=40, blank=True)
+    logo_type = models.CharField("type du logo", max_length=20, blank=True)
+    logo_base64 = models.TextField("logo (base64)", blank=True)
+
+    class Meta:
+        verbose_name = "marque du département"
+        verbose_name_plural = "marques des départements"
+
+    def __str__(self):
+        return f"Marque du département {self.departement_code}"

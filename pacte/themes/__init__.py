@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 RENDUS = {
+    "collectivite": "pacte.themes.collectivite.RenduCollectivite",
     "dsfr": "pacte.themes.dsfr.RenduDsfr",
 }
 

@@ -21,6 +21,13 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_report_header(config):
+    from django.conf import settings
+
+    # The operator is read at start-up (PACTE_OPERATEUR), as in production: one run per operator (make test-browser).
+    return f"opérateur : {settings.PACTE_OPERATEUR} (thème {settings.PACTE_THEME})"
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):

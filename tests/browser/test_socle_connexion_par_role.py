@@ -1,8 +1,13 @@
-"""Each demo role logs in, lands on its home page in French with the DSFR layout, and axe finds nothing serious."""
+"""Each demo role logs in, lands on its home page in French in its operator's layout (the State's bloc-marque, or the
+département's own), and axe finds nothing serious."""
 
 import pytest
+from django.conf import settings
 
 from pacte.models import Role
+
+# The block that names who runs the site, per theme: it must not be cut by the header's tools (user, role).
+BLOC_MARQUE = {"dsfr": ".fr-header__brand-top", "collectivite": "header .pacte-marque"}
 
 ATTENDU = {
     Role.TRAVAILLEUR_SOCIAL: "Ma file active",
@@ -19,14 +24,16 @@ def test_chaque_role_arrive_sur_son_accueil_accessible(role, page, comptes_demo,
     se_connecter(comptes_demo[role.value]["email"])
     assert page.locator("h1").inner_text() == ATTENDU[role]
     assert page.locator("html").get_attribute("lang") == "fr"
-    assert page.locator(".fr-header").is_visible()
-    assert page.locator("footer.fr-footer").count() == 1
-    assert page.locator(".fr-skiplinks a").count() >= 1
-    assert "Haute-Vienne" in page.locator(".fr-header__logo").text_content()
-    # The logo block is not cut by the header's tools (the user's name and role).
-    logo = page.locator(".fr-header__brand-top").evaluate("e => [e.scrollWidth, e.clientWidth]")
-    assert logo[0] <= logo[1], f"logo du département coupé : {logo}"
-    assert page.locator("#navigation-principale .fr-nav__link").count() >= 1
+    assert page.locator("header[role=banner]").is_visible()
+    assert page.locator("footer#pied-de-page").count() == 1
+    assert page.locator('a[href="#contenu"]').count() >= 1
+    entete = page.locator("header[role=banner]").inner_text()
+    assert "Haute-Vienne" in entete
+    # The State's motto only on a State operator's pages.
+    assert ("RÉPUBLIQUE" in entete.upper()) == (settings.PACTE_OPERATEUR == "etat")
+    bloc = page.locator(BLOC_MARQUE[settings.PACTE_THEME]).first.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert bloc[0] <= bloc[1], f"bloc de la marque coupé : {bloc}"
+    assert page.locator("#navigation-principale a").count() >= 1
     verifier_accessibilite(page)
 
 

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from pacte.marque import identite
+
 pytestmark = pytest.mark.django_db
 URL = "/evaluation/"
 
@@ -50,7 +52,9 @@ def test_les_autres_roles_recoivent_une_404_sur_chaque_page(client, profil, requ
     assert client.post(reverse("evaluation:soumettre", args=[bilan.pk])).status_code == 404
 
 
-def test_les_graphiques_sont_en_svg_avec_titre_description_et_tableau_de_donnees(client, admin, creer_donnees):
+def test_les_graphiques_sont_en_svg_avec_titre_description_et_tableau_de_donnees(
+    client, admin, creer_donnees, operateur_collectivite
+):
     creer_donnees(4)
     client.force_login(admin)
     contenu = client.get(URL, {"annee": 2025}).content.decode()
@@ -58,7 +62,8 @@ def test_les_graphiques_sont_en_svg_avec_titre_description_et_tableau_de_donnees
     assert contenu.count("<title id=") == 5 and contenu.count("<desc id=") == 5
     assert "Données du graphique : entrées et sorties du dispositif par mois" in contenu
     assert 'th scope="row"' in contenu
-    assert "#000091" in contenu
+    # In the operator's colours: the département's own (pacte.marque), the State's blue only for a State operator.
+    assert identite().couleur_primaire in contenu and "#000091" not in contenu
     assert "cdn" not in contenu.lower()
 
 

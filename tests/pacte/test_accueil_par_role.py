@@ -79,7 +79,7 @@ def test_l_administrateur_voit_les_chiffres_du_departement(client):
 @pytest.mark.parametrize(
     "trait", ["travailleur_social", "responsable_mdd", "charge_orientation", "referent_thematique", "administrateur"]
 )
-def test_chaque_accueil_a_la_mise_en_page_de_l_etat_et_aucune_variable_inconnue(client, trait):
+def test_chaque_accueil_a_la_mise_en_page_de_l_etat_et_aucune_variable_inconnue(client, trait, operateur_etat):
     client.force_login(UserFactory(**{trait: True}))
     contenu = client.get("/").content.decode()
     assert contenu.count("<h1") == 1

@@ -180,13 +180,13 @@ def _rendre(source, **contexte):
     return engines["django"].from_string("{% load ui %}" + source).render(contexte)
 
 
-def test_un_composant_ne_voit_que_ses_parametres():
+def test_un_composant_ne_voit_que_ses_parametres(operateur_etat):
     # `lien` de la page ne doit pas faire du bouton un lien, ni `titre` lui donner un titre.
     html = _rendre('{% ui "bouton" libelle="Enregistrer" %}', lien="/ailleurs/", titre="Page")
     assert html == '<button type="submit" class="fr-btn">Enregistrer</button>'
 
 
-def test_un_composant_en_bloc_recoit_son_contenu_rendu_dans_le_contexte_de_la_page():
+def test_un_composant_en_bloc_recoit_son_contenu_rendu_dans_le_contexte_de_la_page(operateur_etat):
     html = _rendre('{% ui_bloc "alerte" niveau="erreur" %}<p>{{ message }}</p>{% endui_bloc %}', message="Refusé <b>")
     assert html == '<div class="fr-alert fr-alert--error"><p>Refusé &lt;b&gt;</p></div>'
 
@@ -201,7 +201,7 @@ def test_un_composant_sans_contenu_ne_s_emploie_pas_en_bloc():
         _rendre('{% ui_bloc "bouton" libelle="Enregistrer" %}x{% endui_bloc %}')
 
 
-def test_ui_valeur_compose_un_parametre_de_plusieurs_morceaux():
+def test_ui_valeur_compose_un_parametre_de_plusieurs_morceaux(operateur_etat):
     html = _rendre(
         '{% ui_valeur adresse %}/liste/?a={{ a }}&amp;b=2{% endui_valeur %}{% ui "lien" libelle="Voir" lien=adresse %}',
         a="x y",
@@ -211,5 +211,7 @@ def test_ui_valeur_compose_un_parametre_de_plusieurs_morceaux():
 
 def test_un_theme_inconnu_est_refuse_en_francais(settings):
     settings.PACTE_THEME = "inconnu"
-    with pytest.raises(ImproperlyConfigured, match="PACTE_THEME vaut « inconnu » : thèmes disponibles : dsfr"):
+    with pytest.raises(
+        ImproperlyConfigured, match="PACTE_THEME vaut « inconnu » : thèmes disponibles : collectivite, dsfr"
+    ):
         themes.gabarit("bouton")

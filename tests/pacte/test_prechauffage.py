@@ -15,8 +15,12 @@ from pacte.themes import gabarit, rendu
 
 PAGES = ["base.html", "parcours/fiche.html", "parcours/file_active.html", "partenaires/catalogue.html"]
 COMPOSANTS = ["bouton", "tableau", "alerte", "entete"]
-CHAMPS = ["dsfr/form_field_snippets/input_snippet.html", "django/forms/widgets/select.html"]
-CHAMPS_DU_THEME = ["champs/case_a_cocher"]
+# Per theme: what its form renderer includes (django-dsfr's snippets, or Django's own layout) and its field templates.
+CHAMPS = {
+    "dsfr": ["dsfr/form_field_snippets/input_snippet.html", "django/forms/widgets/select.html"],
+    "collectivite": ["django/forms/div.html", "django/forms/widgets/select.html"],
+}
+CHAMPS_DU_THEME = {"dsfr": ["champs/case_a_cocher"], "collectivite": ["champs/champ"]}
 
 
 def _vider_les_caches():
@@ -39,13 +43,15 @@ def lectures(monkeypatch):
     return lus
 
 
-def test_le_prechauffage_compile_les_pages_et_les_champs_une_fois_pour_tous_les_workers(lectures):
+@pytest.mark.parametrize("operateur", ["operateur_collectivite", "operateur_etat"])
+def test_le_prechauffage_compile_les_pages_et_les_champs_une_fois_pour_tous_les_workers(lectures, operateur, request):
+    request.getfixturevalue(operateur)
     _vider_les_caches()
     assert prechauffer() > 100
     lectures.clear()
     for nom in PAGES + [gabarit(c) for c in COMPOSANTS]:
         engines["django"].get_template(nom)
-    for nom in CHAMPS + [gabarit(c) for c in CHAMPS_DU_THEME]:
+    for nom in CHAMPS[settings.PACTE_THEME] + [gabarit(c) for c in CHAMPS_DU_THEME[settings.PACTE_THEME]]:
         rendu().get_template(nom)
     assert lectures == [], "ces gabarits auraient été compilés par chaque worker"
 

@@ -41,7 +41,9 @@ def test_htmx_recoit_le_formulaire_seul_sans_journaliser(client_agent, parcours)
     assert JournalAcces.objects.count() == avant
 
 
-def test_sans_javascript_le_lien_ouvre_la_page_avec_ce_formulaire_et_journalise(client_agent, parcours, agent):
+def test_sans_javascript_le_lien_ouvre_la_page_avec_ce_formulaire_et_journalise(
+    client_agent, parcours, agent, operateur_etat
+):
     reponse = client_agent.get(url(parcours))
     contenu = reponse.content.decode()
     assert reponse.status_code == 200 and "<html" in contenu

@@ -47,7 +47,7 @@ def url_historique(parcours):
     return reverse("parcours:historique", args=[parcours.pk])
 
 
-def test_la_fiche_ne_lit_pas_l_historique_et_dit_ou_l_ouvrir(client_agent, modifie, agent):
+def test_la_fiche_ne_lit_pas_l_historique_et_dit_ou_l_ouvrir(client_agent, modifie, agent, operateur_etat):
     with CaptureQueriesContext(connection) as requetes:
         reponse = client_agent.get(url_fiche(modifie))
     contenu = reponse.content.decode()
@@ -78,7 +78,7 @@ def test_htmx_recoit_le_tableau_des_modifications_seul(client_agent, modifie, ag
     assert "HX-Request" in reponse["Vary"]
 
 
-def test_sans_javascript_le_lien_ouvre_la_page_avec_l_historique(client_agent, modifie, agent):
+def test_sans_javascript_le_lien_ouvre_la_page_avec_l_historique(client_agent, modifie, agent, operateur_etat):
     reponse = client_agent.get(url_historique(modifie))
     contenu = reponse.content.decode()
     assert reponse.status_code == 200

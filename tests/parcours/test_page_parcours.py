@@ -93,7 +93,14 @@ def test_sans_javascript_le_post_redirige_vers_la_page(client_agent, parcours):
     assert Note.objects.get().texte == "Appel"
 
 
-def test_un_formulaire_refuse_n_ecrit_rien_et_montre_l_erreur_pres_du_champ(client_agent, parcours):
+@pytest.mark.parametrize(
+    ("operateur", "marque_d_erreur"),
+    [("operateur_etat", "fr-input-group--error"), ("operateur_collectivite", "pacte-erreur")],
+)
+def test_un_formulaire_refuse_n_ecrit_rien_et_montre_l_erreur_pres_du_champ(
+    client_agent, parcours, operateur, marque_d_erreur, request
+):
+    request.getfixturevalue(operateur)
     OrientationFactory(parcours=parcours)
     response = client_agent.post(
         url_evenement(parcours, "contrat"),
@@ -108,7 +115,7 @@ def test_un_formulaire_refuse_n_ecrit_rien_et_montre_l_erreur_pres_du_champ(clie
     assert response.status_code == 200
     contenu = response.content.decode()
     assert "Un contrat de plus de 12 mois doit indiquer le motif" in contenu
-    assert "fr-input-group--error" in contenu
+    assert marque_d_erreur in contenu
     assert ContratEngagement.objects.count() == 0
 
 

@@ -83,7 +83,7 @@ def test_les_listes_de_filtres_montrent_le_str_des_modeles_dans_leur_ordre_et_ga
     assert _select(contenu, "site") == _options(Site.objects.order_by("nom"), "Tous les sites", site)
 
 
-def test_une_valeur_de_filtre_invalide_est_signalee_et_ne_filtre_pas(client, travailleur):
+def test_une_valeur_de_filtre_invalide_est_signalee_et_ne_filtre_pas(client, travailleur, operateur_etat):
     action_ouverte(intitule="Atelier mobilité")
     client.force_login(travailleur)
     contenu = _catalogue(client, commune="abc", site=999999)
@@ -92,7 +92,7 @@ def test_une_valeur_de_filtre_invalide_est_signalee_et_ne_filtre_pas(client, tra
     assert "Atelier mobilité" in contenu and "Actions ouvertes (1)" in contenu
 
 
-def test_une_ligne_montre_action_thematique_partenaire_periode_lieux_et_places(client, travailleur):
+def test_une_ligne_montre_action_thematique_partenaire_periode_lieux_et_places(client, travailleur, operateur_etat):
     thematique = ThematiqueFactory(intitule="Emploi & <formation>")
     action = action_ouverte(
         intitule="Chantier <bois> & co",
@@ -147,7 +147,7 @@ def test_une_ligne_sans_public_ni_lieux_et_une_action_complete(client, travaille
     assert _ligne(contenu, "Action de site")[4] == escape(str(site))
 
 
-def test_prescrire_un_bouton_par_ligne_seulement_avec_un_parcours(client, travailleur):
+def test_prescrire_un_bouton_par_ligne_seulement_avec_un_parcours(client, travailleur, operateur_etat):
     actions = [action_ouverte(intitule=f"Action {i}") for i in range(3)]
     parcours = ParcoursFactory(mdd=travailleur.mdds.first())
     client.force_login(travailleur)

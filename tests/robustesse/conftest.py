@@ -357,6 +357,10 @@ def verifier_pas_d_anglais(contenu: str):
     assert "VARIABLE INCONNUE" not in contenu
 
 
+# How each theme marks an error: the DSFR's alert and field error, the «collectivite» theme's.
+MARQUES_D_ERREUR = ("fr-alert--error", "fr-error-text", "alert-danger", "pacte-erreur")
+
+
 def verifier_refus_en_francais(reponse):
     """A refused input: the form again (or a 404 page), a French error, nothing in English."""
     assert reponse.status_code in (200, 400, 404), reponse.status_code
@@ -368,7 +372,7 @@ def verifier_refus_en_francais(reponse):
     erreurs = messages_d_erreur(reponse)
     if not erreurs:
         # An htmx partial (django-template-partials) does not hand its context to the test client.
-        assert "fr-alert--error" in contenu or "fr-error-text" in contenu, "refus sans message d'erreur"
+        assert any(m in contenu for m in MARQUES_D_ERREUR), "refus sans message d'erreur"
     for message in erreurs:
         assert not MESSAGES_ANGLAIS.search(message), message
     if erreurs:

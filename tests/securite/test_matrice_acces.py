@@ -66,6 +66,9 @@ M = {
     "accueil": (None, "302 200 200 200 200 200 200"),
     "login": (None, "200 302 302 302 302 302 302"),
     "logout": (None, "405 405 405 405 405 405 405"),
+    "accessibilite": (None, "200 200 200 200 200 200 200"),
+    # No brand in this world: no logo, whatever the fingerprint asked.
+    "logo": (lambda m: {"empreinte": "0" * 16}, "404 404 404 404 404 404 404"),
     "password_change": (None, "302 200 200 200 200 200 200"),
     "password_change_done": (None, "302 200 200 200 200 200 200"),
     "journal_acces": (None, "302 404 404 404 404 404 200"),

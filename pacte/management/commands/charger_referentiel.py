@@ -22,7 +22,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Le fichier « {fichier} » ne peut pas être lu ({exc.strerror}).") from None
         try:
-            bilan = charger(contenu)
+            bilan = charger(contenu, chemin.resolve().parent)
         except ReferentielInvalide as exc:
             raise CommandError(
                 "Référentiel refusé, rien n'a été enregistré :\n" + "\n".join(f"  {e}" for e in exc.erreurs)
