@@ -11,7 +11,7 @@ BLOC_MARQUE = {"dsfr": ".fr-header__brand-top", "collectivite": "header .pacte-m
 
 ATTENDU = {
     Role.TRAVAILLEUR_SOCIAL: "Ma file active",
-    Role.RESPONSABLE_MDD: "Ma file active",
+    Role.RESPONSABLE_MDD: "File active de la MDD",
     Role.CHARGE_ORIENTATION: "Orientation des nouveaux entrants",
     Role.REFERENT_THEMATIQUE: "Mes actions",
     Role.PARTENAIRE: "Association Tremplin 87",

@@ -44,4 +44,6 @@ def test_les_filtres_de_la_file_active_ne_disent_pas_optionnel(client):
     client.force_login(agent_mdd(MDDFactory()))
     contenu = client.get(reverse("parcours:file_active")).content.decode()
     assert "Nom, prénom ou numéro allocataire" in contenu
+    # The mark of each theme: the DSFR's «(Optionnel)», the collectivité's «(facultatif)».
     assert "(Optionnel)" not in contenu
+    assert "(facultatif)" not in contenu
