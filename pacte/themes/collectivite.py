@@ -12,7 +12,10 @@ from django.utils.functional import cached_property
 from pacte.themes import gabarit
 
 CLASSES_DES_WIDGETS = (
-    ((forms.CheckboxInput, forms.RadioSelect, forms.CheckboxSelectMultiple), "form-check-input"),
+    # Django gives a list of choices' attributes to its wrapper too: Bootstrap's box style on that wrapper squeezes
+    # the whole list into a 1em float. Its inputs stay native, each inside its label.
+    ((forms.RadioSelect, forms.CheckboxSelectMultiple), ""),
+    ((forms.CheckboxInput,), "form-check-input"),
     ((forms.Select, forms.SelectMultiple), "form-select"),
 )
 
