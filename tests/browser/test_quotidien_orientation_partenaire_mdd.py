@@ -40,7 +40,7 @@ def test_orienter_depuis_une_liste_filtree_y_revient(
     page.locator("[name='orientation-organisme_referent']").select_option("departement")
     page.get_by_role("button", name="Enregistrer l'orientation").click()
     page.wait_for_url("**/parcours/a-orienter/?attente=au_dela")
-    expect(page.get_by_text("Orientation de ROY Pauline enregistrée.")).to_be_focused()
+    expect(page.get_by_role("status").filter(has_text="Orientation de ROY Pauline enregistrée.")).to_be_focused()
 
 
 def test_une_prescription_pas_a_pas_chez_le_partenaire(
