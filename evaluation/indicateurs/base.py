@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, QuerySet, Sum
 
+from pacte.referentiel import DELAI_ORIENTATION_PAR_DEFAUT
+
 # The engine shifts the period (a day after its end, a year before for the comparison) and turns days into
 # local datetimes: years 1 and 9999 overflow. Every entry point (dashboard, exports, API) validates with this.
 PREMIER_JOUR_CALCULABLE = datetime.date(1900, 1, 1)
@@ -22,7 +24,8 @@ DERNIER_JOUR_CALCULABLE = datetime.date(2099, 12, 31)
 
 UN_DIXIEME = Decimal("0.1")
 UN_CENTIME = Decimal("0.01")
-DELAI_ORIENTATION_CIBLE = 30
+# The default only: the engine reads the pact's target (pacte.referentiel.delai_orientation_jours).
+DELAI_ORIENTATION_CIBLE = DELAI_ORIENTATION_PAR_DEFAUT
 DELAI_FREIN_A_L_ENTREE = 90
 
 GROUPES = ["Stock et flux", "Orientation", "Accompagnement", "Actions", "Freins périphériques"]

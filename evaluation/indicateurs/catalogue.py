@@ -121,10 +121,14 @@ def _orientation() -> list[Fiche]:
         ),
         Fiche(
             "part_orientes_30_jours",
-            f"Part des orientations décidées en {DELAI_ORIENTATION_CIBLE} jours au plus",
+            "Part des orientations décidées dans le délai cible du pacte",
             OR,
             "%",
-            numerateur=f"Parcours orientés au plus {DELAI_ORIENTATION_CIBLE} jours après l'ouverture de droit.",
+            numerateur=(
+                "Parcours orientés au plus tard au terme du délai cible après l'ouverture de droit. Le délai cible "
+                f"est celui du référentiel (delai_orientation_jours : {DELAI_ORIENTATION_CIBLE} jours par défaut, 15 "
+                "avec la réforme France Travail), lu au moment du calcul."
+            ),
             **delai,
         ),
     ]

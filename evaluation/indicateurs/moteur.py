@@ -13,7 +13,6 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from evaluation.indicateurs.actions import indicateurs_actions
 from evaluation.indicateurs.base import (
     DELAI_FREIN_A_L_ENTREE,
-    DELAI_ORIENTATION_CIBLE,
     Filtres,
     Indicateur,
     agreger_delais,
@@ -31,6 +30,7 @@ from evaluation.indicateurs.perimetres import (
     referent_inchange_depuis,
 )
 from pacte.choices import TypeSortie
+from pacte.referentiel import delai_orientation_jours
 from parcours.calendrier import debut_du_jour
 from parcours.choices import CategorieFrein, EtatContrat, Presence, TypeOrientation
 from parcours.models import ContratEngagement, Frein, Orientation, RendezVous, Sortie
@@ -100,7 +100,7 @@ def _orientation(c, parcours, debut, fin):
     c.ajouter("part_orientes", pourcentage(c.parcours["orientes"], c.parcours["stock"]))
     premieres = premieres_orientations(parcours, debut, fin)
     chiffres, mediane = agreger_delais(
-        premieres, sous_30=Count("pk", filter=Q(delai__lte=datetime.timedelta(days=DELAI_ORIENTATION_CIBLE)))
+        premieres, sous_30=Count("pk", filter=Q(delai__lte=datetime.timedelta(days=delai_orientation_jours())))
     )
     nombre = chiffres["nombre"]
     c.ajouter("delai_orientation_moyen", moyenne(total_en_jours(chiffres), nombre))

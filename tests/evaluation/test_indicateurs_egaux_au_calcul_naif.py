@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from evaluation.indicateurs import (
     DELAI_FREIN_A_L_ENTREE,
-    DELAI_ORIENTATION_CIBLE,
     Filtres,
     calculer_indicateurs,
     euros,
@@ -24,6 +23,7 @@ from evaluation.indicateurs import (
     pourcentage,
 )
 from pacte.choices import Milieu, TypeSortie
+from pacte.referentiel import delai_orientation_jours
 from parcours.choices import CategorieFrein, EtatPrescription, Presence, TypeOrientation
 from parcours.faits import recalculer_premieres_dates
 from parcours.models import (
@@ -328,7 +328,7 @@ def _naif(debut, fin, filtres: Filtres):
     r["delai_orientation_median"] = (
         mediane_de(delais[(len(delais) - 1) // 2], delais[len(delais) // 2]) if delais else None
     )
-    r["part_orientes_30_jours"] = pourcentage(sum(1 for x in delais if x <= DELAI_ORIENTATION_CIBLE), len(delais))
+    r["part_orientes_30_jours"] = pourcentage(sum(1 for x in delais if x <= delai_orientation_jours()), len(delais))
     dans_periode = [o for o in orientations if o.parcours_id in ids and dans(o.date_decision)]
     for t in TypeOrientation:
         r[f"orientations_{t.value}"] = sum(1 for o in dans_periode if o.type == t.value)

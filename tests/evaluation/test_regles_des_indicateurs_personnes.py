@@ -10,7 +10,7 @@ import pytest
 
 from evaluation.exports import tableau_donnees_ouvertes
 from evaluation.indicateurs import Filtres, calculer_indicateurs
-from tests.pacte.factories import MDDFactory
+from tests.pacte.factories import MDDFactory, PacteFactory
 from tests.parcours.factories import (
     BeneficiaireFactory,
     ContratEngagementFactory,
@@ -106,3 +106,17 @@ def test_une_periode_vide_donne_zero_pour_les_comptes_et_non_disponible_pour_les
     assert (chiffres["stock_parcours_ouverts"].valeur, chiffres["entrees"].valeur) == (0, 0)
     for code in ("part_orientes", "part_referent_unique", "delai_orientation_median", "prevalence_freins_entree"):
         assert chiffres[code].valeur is None, code
+
+
+def test_la_part_orientee_dans_le_delai_suit_le_delai_cible_du_referentiel():
+    # Two first orientations, 10 and 20 days after the opening of the right.
+    for jours in (10, 20):
+        parcours = ParcoursFactory(date_entree=J(2025, 1, 5), date_ouverture_droit=J(2025, 1, 5))
+        OrientationFactory(parcours=parcours, date_decision=J(2025, 1, 5) + datetime.timedelta(days=jours))
+    pacte = PacteFactory(date_debut=J(2022, 1, 1), date_fin=J(2030, 12, 31))
+    pacte.delai_orientation_jours = 30
+    pacte.save()
+    assert _indicateurs()["part_orientes_30_jours"].valeur == Decimal("100.0")
+    pacte.delai_orientation_jours = 15  # the France Travail reform's target
+    pacte.save()
+    assert _indicateurs()["part_orientes_30_jours"].valeur == Decimal("50.0")
