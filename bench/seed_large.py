@@ -41,6 +41,9 @@ class Copieur:
                 self.defaults[f.attname] = f.get_default()
             elif f.null:
                 self.defaults[f.attname] = None
+            elif f.blank and f.empty_strings_allowed:
+                # A text field left blank, as a form would save it: a new optional field needs no change here.
+                self.defaults[f.attname] = ""
 
     def ajouter(self, **row):
         valeurs = []

@@ -9,6 +9,7 @@ from django.utils.decorators import method_decorator
 
 from pacte.forms import ChangementMotDePasseForm, ConnexionForm
 from pacte.models.journal import journaliser_connexion
+from pacte.permissions import peut_changer_mot_de_passe
 from pacte.proconnect.reglages import adresse_fin_de_session
 
 MOT_DE_PASSE_DESACTIVE = "La connexion par mot de passe est désactivée : identifiez-vous avec ProConnect."
@@ -58,6 +59,8 @@ class ChangementMotDePasse(auth_views.PasswordChangeView):
     def dispatch(self, request, *args, **kwargs):
         if not settings.CONNEXION_PAR_MOT_DE_PASSE:
             raise Http404("La connexion par mot de passe est désactivée.")
+        if request.user.is_authenticated and not peut_changer_mot_de_passe(request.user):
+            raise Http404("Ce compte se connecte par ProConnect : il n'a pas de mot de passe ici.")
         return super().dispatch(request, *args, **kwargs)
 
 

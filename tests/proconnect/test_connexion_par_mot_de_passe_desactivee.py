@@ -57,3 +57,25 @@ def test_le_mot_de_passe_desactive_sans_proconnect_est_une_erreur_de_configurati
         importlib.reload(reglages_de_base)
     monkeypatch.delenv("PACTE_CONNEXION_MOT_DE_PASSE")
     importlib.reload(reglages_de_base)
+
+
+def test_le_mot_de_passe_desactive_retire_le_lien_mot_de_passe_de_l_en_tete(client, sans_mot_de_passe):
+    agent = UserFactory(email="camille.dupuy@departement.test")
+    client.force_login(agent, backend="pacte.proconnect.backend.ProConnectBackend")
+    page = client.get("/", follow=True).content.decode()
+    assert "Se déconnecter" in page
+    assert "/mot-de-passe/" not in page
+    assert client.get("/mot-de-passe/").status_code == 404
+
+
+def test_un_agent_venu_par_proconnect_n_a_pas_de_lien_mot_de_passe(client):
+    agent = UserFactory(email="sans.mot.de.passe@departement.test")
+    agent.set_unusable_password()
+    agent.save()
+    client.force_login(agent)
+    page = client.get("/", follow=True).content.decode()
+    assert "/mot-de-passe/" not in page
+    assert client.get("/mot-de-passe/").status_code == 404
+    avec_mot_de_passe = UserFactory(email="avec.mot.de.passe@departement.test")
+    client.force_login(avec_mot_de_passe)
+    assert "/mot-de-passe/" in client.get("/", follow=True).content.decode()
