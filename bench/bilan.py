@@ -5,8 +5,9 @@
 
 Times `evaluation.services.calculer_chiffres(annee)` (the function the approval uses to freeze the
 figures: every indicator + the three breakdowns), then the same figures computed by plain SQL written
-by hand (cursor.execute) in the same process; prints both times (median and best of the runs), the
-ratio, and checks that the two give the same values (exit code 1 otherwise).
+by hand (cursor.execute) in the same process (invitations and droits et devoirs: bench/_bilan_droits.py);
+prints both times (median and best of the runs), the ratio, and checks that the two give the same values
+(exit code 1 otherwise).
 """
 
 import argparse
@@ -23,6 +24,7 @@ import _django  # noqa: E402
 
 CONNEXION = _django.setup()
 
+from _bilan_droits import chiffres_droits_en_sql  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from evaluation.indicateurs import (  # noqa: E402
@@ -278,11 +280,16 @@ def chiffres_en_sql(annee: int) -> dict:
             i[f"frein_entree_{cat.value}"] = pourcentage(freins.get(cat.value, 0), entrees)
         actifs, leves = un(SQL_FREINS_ACTIFS)
         i["part_freins_leves"] = pourcentage(leves, actifs)
+        i.update(chiffres_droits_en_sql(cur, p))
+        manquements_par_mdd = i.pop("manquements_par_mdd")
 
         cur.execute(SQL_PAR_MDD, p)
         par_mdd = cur.fetchall()
         ventilations = {
-            "mdd": {ident: (s, e, so, pourcentage(o, s)) for ident, _nom, s, e, so, o in par_mdd},
+            "mdd": {
+                ident: (s, e, so, pourcentage(o, s), manquements_par_mdd.get(ident, 0))
+                for ident, _nom, s, e, so, o in par_mdd
+            },
         }
         territoires = {}
         cur.execute("SELECT id, territoire_id FROM pacte_mdd")
@@ -312,7 +319,7 @@ def comparer(orm: dict, sql: dict) -> list[str]:
     for code in sql["indicateurs"].keys() - orm["indicateurs"].keys():
         ecarts.append(f"{code} : calculé en SQL mais absent du moteur")
     champs = {
-        "mdd": ("stock", "entrees", "sorties", "part_orientes"),
+        "mdd": ("stock", "entrees", "sorties", "part_orientes", "manquements"),
         "territoire": ("stock", "entrees", "sorties", "part_orientes"),
         "thematique": ("participants", "prescriptions", "places", "taux_sorties_emploi"),
     }

@@ -52,9 +52,12 @@ def _personnes(chemin: str, filtre: Q | None = None) -> Count:
 
 
 def invitations(debut, fin, parcours=None, cle: Cle = None) -> dict:
-    """Invitations made in the period: how many, to how many people, how many booked from their link."""
+    """Invitations made in the period: how many, to how many people, how many booked from their link; those with a
+    booking still held (`nombre`) and their summed delay invitation → slot (`total`)."""
     qs = dans(Invitation.objects.filter(entre("created_at", debut, fin)), "parcours", parcours)
     a_reserve = Q(reservation__isnull=False) | Q(etat=EtatInvitation.RESERVEE) | Q(deplacements__gt=0)
+    tenue = Q(reservation__isnull=False, reservation__annulee_le__isnull=True)
+    delai = ExpressionWrapper(F("reservation__creneau__debut") - F("created_at"), output_field=DurationField())
     return agreger(
         qs,
         "parcours",
@@ -62,6 +65,8 @@ def invitations(debut, fin, parcours=None, cle: Cle = None) -> dict:
         invitations=Count("pk"),
         personnes=_personnes("parcours"),
         reservees=Count("pk", filter=a_reserve),
+        nombre=Count("pk", filter=tenue),
+        total=Sum(delai, filter=tenue),
     )
 
 
@@ -77,19 +82,6 @@ def invitations_par_canal(debut, fin, parcours=None, cle: Cle = None) -> dict:
     return agreger(
         qs, "parcours", cle, **{c.value: Count("invitation", distinct=True, filter=Q(canal=c.value)) for c in Canal}
     )
-
-
-def delais_invitation_rendez_vous(debut, fin, parcours=None, cle: Cle = None) -> dict:
-    """Invitations of the period with a booking still held: how many, and the summed delay invitation → slot."""
-    qs = dans(
-        Invitation.objects.filter(
-            entre("created_at", debut, fin), reservation__isnull=False, reservation__annulee_le__isnull=True
-        ),
-        "parcours",
-        parcours,
-    )
-    delai = ExpressionWrapper(F("reservation__creneau__debut") - F("created_at"), output_field=DurationField())
-    return agreger(qs, "parcours", cle, nombre=Count("pk"), total=Sum(delai))
 
 
 def convocations(debut, fin, parcours=None, cle: Cle = None) -> dict:

@@ -3,7 +3,7 @@
 The indicator engine (evaluation.indicateurs.droits) is their only reader; their definitions are its fiches
 (evaluation.indicateurs.fiches_droits). As for courriers.indicateurs, the engine passes the parcours in scope, whose
 MDD and territory are those of the observation date (a transfer after the period does not move them), and, for a
-breakdown, the key of each row; these functions only count. One query each.
+breakdown, the key of each row; these functions only count. One query each (five in all, and the scale).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 
 from courriers.indicateurs import Cle, agreger, dans, entre
 from droits.choices import AvisEP, NatureDecision, NatureManquement
-from droits.models import ActivitePlan, Decision, DossierEP, HeuresRealisees, Manquement
+from droits.models import ActivitePlan, DossierEP, HeuresRealisees, Manquement
 from droits.regles import lundi
 from pacte.models import BaremeDroitsDevoirs
 from parcours.choices import EtatContrat, Presence
@@ -27,16 +27,38 @@ CONTRATS_SIGNES = (EtatContrat.SIGNE, EtatContrat.ECHU, EtatContrat.RESILIE)
 HEURES = DecimalField(max_digits=12, decimal_places=1)
 
 
-def manquements(debut, fin, parcours=None, cle: Cle = None) -> dict:
-    """Manquements whose constat falls in the period: how many, of how many people, by nature."""
-    qs = dans(Manquement.objects.filter(date_constat__range=(debut, fin)), "parcours", parcours)
+def manquements_et_decisions(debut, fin, parcours=None, cle: Cle = None) -> dict:
+    """In one pass over the manquements (a decision is one-to-one with its manquement, no row is repeated):
+    - m_: manquements whose constat falls in the period: how many, of how many people, by nature;
+    - d_: decisions dated in the period by kind, the suspensions among them by rate and duration;
+    - r_: suspensions ended in the period (lifted, or term reached): how many, how many lifted by a remobilisation,
+      and the summed days from the start of the suspension to its lifting (0 when re-engaged before it started)."""
+    constat = Q(date_constat__range=(debut, fin))
+    decidee = Q(decision__date_decision__range=(debut, fin))
+    suspension = decidee & Q(decision__nature=NatureDecision.SUSPENSION)
+    terminee = Q(decision__nature=NatureDecision.SUSPENSION, decision__date_cloture__range=(debut, fin))
+    remobilisee = terminee & Q(decision__date_remobilisation__isnull=False)
+    qs = dans(Manquement.objects.filter(constat | decidee | terminee), "parcours", parcours)
     return agreger(
         qs,
         "parcours",
         cle,
-        nombre=Count("pk"),
-        personnes=Count("parcours__beneficiaire", distinct=True),
-        **{n.value: Count("pk", filter=Q(nature=n.value)) for n in NatureManquement},
+        m_nombre=Count("pk", filter=constat),
+        m_personnes=Count("parcours__beneficiaire", distinct=True, filter=constat),
+        **{f"m_{n.value}": Count("pk", filter=constat & Q(nature=n.value)) for n in NatureManquement},
+        d_nombre=Count("pk", filter=decidee),
+        **{f"d_{n.value}": Count("pk", filter=decidee & Q(decision__nature=n.value)) for n in NatureDecision},
+        d_taux_total=Sum("decision__taux", filter=suspension),
+        d_duree_totale=Sum("decision__duree_mois", filter=suspension),
+        d_taux_moins_de_50=Count("pk", filter=suspension & Q(decision__taux__lt=50)),
+        d_taux_50_a_99=Count("pk", filter=suspension & Q(decision__taux__gte=50, decision__taux__lt=100)),
+        d_taux_100=Count("pk", filter=suspension & Q(decision__taux=100)),
+        d_un_mois=Count("pk", filter=suspension & Q(decision__duree_mois=1)),
+        d_deux_mois=Count("pk", filter=suspension & Q(decision__duree_mois=2)),
+        d_plus_de_deux_mois=Count("pk", filter=suspension & Q(decision__duree_mois__gt=2)),
+        r_terminees=Count("pk", filter=terminee),
+        r_remobilisees=Count("pk", filter=remobilisee),
+        r_delai=Sum(F("decision__date_cloture") - F("decision__date_debut"), filter=remobilisee),
     )
 
 
@@ -45,46 +67,6 @@ def dossiers_ep(debut, fin, parcours=None, cle: Cle = None) -> dict:
     qs = dans(DossierEP.objects.filter(entre("seance__date", debut, fin)).exclude(avis=""), DU_MANQUEMENT, parcours)
     return agreger(
         qs, DU_MANQUEMENT, cle, nombre=Count("pk"), **{a.value: Count("pk", filter=Q(avis=a.value)) for a in AvisEP}
-    )
-
-
-def decisions(debut, fin, parcours=None, cle: Cle = None) -> dict:
-    """Decisions dated in the period by kind; the suspensions among them by rate and duration."""
-    qs = dans(Decision.objects.filter(date_decision__range=(debut, fin)), DU_MANQUEMENT, parcours)
-    suspension = Q(nature=NatureDecision.SUSPENSION)
-    return agreger(
-        qs,
-        DU_MANQUEMENT,
-        cle,
-        nombre=Count("pk"),
-        **{n.value: Count("pk", filter=Q(nature=n.value)) for n in NatureDecision},
-        taux_total=Sum("taux", filter=suspension),
-        duree_totale=Sum("duree_mois", filter=suspension),
-        taux_moins_de_50=Count("pk", filter=suspension & Q(taux__lt=50)),
-        taux_50_a_99=Count("pk", filter=suspension & Q(taux__gte=50, taux__lt=100)),
-        taux_100=Count("pk", filter=suspension & Q(taux=100)),
-        un_mois=Count("pk", filter=suspension & Q(duree_mois=1)),
-        deux_mois=Count("pk", filter=suspension & Q(duree_mois=2)),
-        plus_de_deux_mois=Count("pk", filter=suspension & Q(duree_mois__gt=2)),
-    )
-
-
-def remobilisation(debut, fin, parcours=None, cle: Cle = None) -> dict:
-    """Suspensions ended in the period (lifted, or term reached): how many, how many lifted by a remobilisation,
-    and the summed days from the start of the suspension to its lifting (0 when re-engaged before it started)."""
-    qs = dans(
-        Decision.objects.filter(nature=NatureDecision.SUSPENSION, date_cloture__range=(debut, fin)),
-        DU_MANQUEMENT,
-        parcours,
-    )
-    remobilisee = Q(date_remobilisation__isnull=False)
-    return agreger(
-        qs,
-        DU_MANQUEMENT,
-        cle,
-        terminees=Count("pk"),
-        remobilisees=Count("pk", filter=remobilisee),
-        delai=Sum(F("date_cloture") - F("date_debut"), filter=remobilisee),
     )
 
 

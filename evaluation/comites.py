@@ -26,6 +26,12 @@ INDICATEURS_CLES = [
     "budget_conventionne",
     "budget_verse",
     "cout_par_participant",
+    "part_invitations_reservees",
+    "taux_absence_convocations",
+    "manquements",
+    "decisions_suspension",
+    "taux_remobilisation",
+    "taux_realisation_heures",
 ]
 
 

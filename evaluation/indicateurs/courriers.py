@@ -2,7 +2,7 @@
 
 courriers counts over the parcours in scope (perimetres: MDD and territory at the observation date); this module
 turns counts into figures, once for the total and once per MDD for the breakdowns (the same function), so that a
-figure and its breakdown cannot disagree. Four aggregate queries.
+figure and its breakdown cannot disagree. Three aggregate queries.
 """
 
 from __future__ import annotations
@@ -63,7 +63,6 @@ def comptes(debut, fin, parcours=None, cle=None) -> dict:
     return fusionner(
         comptes_courriers.invitations(debut, fin, parcours, cle),
         canaux,
-        comptes_courriers.delais_invitation_rendez_vous(debut, fin, parcours, cle),
         comptes_courriers.convocations(debut, fin, parcours, cle),
     )
 

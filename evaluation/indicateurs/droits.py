@@ -1,7 +1,8 @@
 """The «Droits et devoirs» group (fiches_droits), computed from droits.chiffres' counts.
 
 droits counts over the parcours in scope (perimetres: MDD and territory at the observation date); this module turns
-the counts into figures, for the total and per MDD with the same function. Seven aggregate queries and the scale.
+the counts into figures, for the total and per MDD with the same function. Five aggregate queries, and the scale
+when attended rendez-vous count.
 """
 
 from __future__ import annotations
@@ -33,14 +34,15 @@ def _prefixer(resultat: dict, prefixe: str) -> dict:
 
 def comptes(debut, fin, parcours=None, cle=None) -> dict:
     fusion = fusionner(
-        _prefixer(comptes_droits.manquements(debut, fin, parcours, cle), "m_"),
+        comptes_droits.manquements_et_decisions(debut, fin, parcours, cle),
         _prefixer(comptes_droits.dossiers_ep(debut, fin, parcours, cle), "ep_"),
-        _prefixer(comptes_droits.decisions(debut, fin, parcours, cle), "d_"),
-        _prefixer(comptes_droits.remobilisation(debut, fin, parcours, cle), "r_"),
         comptes_droits.heures_prevues(debut, fin, parcours, cle),
         comptes_droits.heures_realisees(debut, fin, parcours, cle),
     )
-    par_rendez_vous = comptes_droits.heures_par_rendez_vous(fin)
+    # The scale is read only when an attended rendez-vous needs its hours.
+    par_rendez_vous = None
+    if any(valeurs.get("rendez_vous") for valeurs in fusion.values()):
+        par_rendez_vous = comptes_droits.heures_par_rendez_vous(fin)
     for valeurs in fusion.values():
         valeurs["heures_rdv"] = par_rendez_vous * valeurs.get("rendez_vous", 0) if par_rendez_vous is not None else None
     return fusion

@@ -110,10 +110,12 @@ def _groupes_par_mdd(debut, fin, filtres, territoire_de: dict) -> dict[str, dict
     cle = groupe_courriers.cle_mdd(fin)
     resultat = {"mdd": {}, "territoire": {}}
     for groupe in GROUPES_VENTILES:
-        par_mdd = groupe.comptes(debut, fin, parcours, cle)
+        comptes_par_mdd = groupe.comptes(debut, fin, parcours, cle)
+        # Every MDD of the rows, with or without counts: an MDD without manquement has 0, not a missing cell.
+        par_mdd = {mdd: comptes_par_mdd.get(mdd, {}) for mdd in territoire_de}
         mdds_du: dict = {}
         for mdd, territoire in territoire_de.items():
-            mdds_du.setdefault(territoire, []).append(par_mdd.get(mdd, {}))
+            mdds_du.setdefault(territoire, []).append(par_mdd[mdd])
         par_territoire = {t: groupe_courriers.additionner(comptes) for t, comptes in mdds_du.items()}
         for axe, comptes_par_cle in (("mdd", par_mdd), ("territoire", par_territoire)):
             for cle_ligne, comptes in comptes_par_cle.items():

@@ -17,7 +17,6 @@ from tests.pacte.factories import MDDFactory
 from tests.parcours.factories import OrientationFactory, ParcoursFactory, RendezVousFactory
 
 DEBUT, FIN = datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)
-SANS_AUTRE_NATURE = {"contrat_non_signe": 0, "heures_non_realisees": 0, "refus_action": 0}
 
 
 def _suspendu(parcours, agent, delegataire, taux, duree):
@@ -61,21 +60,22 @@ def test_les_chiffres_par_mdd_et_territoire(parcours, contrat, agent, mdd, djang
     RendezVousFactory(parcours=parcours, date=datetime.datetime(2025, 12, 9, 10, tzinfo=datetime.UTC))
 
     par_mdd = lambda chemin: F(f"{chemin}__mdd_id")  # noqa: E731
-    assert chiffres.manquements(DEBUT, FIN, cle=par_mdd) == {
-        mdd.pk: {"nombre": 1, "personnes": 1, "absence_convocation": 1, **SANS_AUTRE_NATURE},
-        autre_mdd.pk: {"nombre": 1, "personnes": 1, "absence_convocation": 1, **SANS_AUTRE_NATURE},
+    comptes = chiffres.manquements_et_decisions(DEBUT, FIN, cle=par_mdd)
+    assert {k: (v["m_nombre"], v["m_personnes"], v["m_absence_convocation"]) for k, v in comptes.items()} == {
+        mdd.pk: (1, 1, 1),
+        autre_mdd.pk: (1, 1, 1),
     }
     # Scoped to the parcours given: the other MDD's decisions are not counted.
-    seul = chiffres.decisions(DEBUT, FIN, parcours=Parcours.objects.filter(mdd=mdd))[None]
-    assert (seul["nombre"], seul["suspension"], seul["taux_total"], seul["duree_totale"]) == (1, 1, 50, 2)
-    tout = chiffres.decisions(DEBUT, FIN)[None]
-    assert (tout["taux_50_a_99"], tout["taux_moins_de_50"], tout["un_mois"], tout["deux_mois"]) == (1, 1, 1, 1)
+    seul = chiffres.manquements_et_decisions(DEBUT, FIN, parcours=Parcours.objects.filter(mdd=mdd))[None]
+    assert (seul["d_nombre"], seul["d_suspension"], seul["d_taux_total"], seul["d_duree_totale"]) == (1, 1, 50, 2)
+    tout = chiffres.manquements_et_decisions(DEBUT, FIN)[None]
+    assert (tout["d_taux_50_a_99"], tout["d_taux_moins_de_50"], tout["d_un_mois"], tout["d_deux_mois"]) == (1, 1, 1, 1)
     assert chiffres.dossiers_ep(DEBUT, FIN)[None]["suspension"] == 2
     with django_assert_num_queries(1):
-        remob = chiffres.remobilisation(DEBUT, FIN)
-    assert remob == {None: {"terminees": 2, "remobilisees": 1, "delai": datetime.timedelta(days=20)}}
+        remob = chiffres.manquements_et_decisions(DEBUT, FIN)[None]
+    assert (remob["r_terminees"], remob["r_remobilisees"], remob["r_delai"]) == (2, 1, datetime.timedelta(days=20))
     assert chiffres.heures_prevues(DEBUT, FIN, cle=par_mdd)[mdd.pk] == {"prevues": Decimal(20)}  # 2 weeks × 10 h
     assert chiffres.heures_realisees(DEBUT, FIN, cle=par_mdd)[mdd.pk] == {"saisies": Decimal(6), "rendez_vous": 1}
     assert chiffres.heures_par_rendez_vous(FIN) == Decimal("1.5")
-    vide = chiffres.remobilisation(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
-    assert vide == {None: {"terminees": 0, "remobilisees": 0, "delai": None}}
+    vide = chiffres.manquements_et_decisions(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))[None]
+    assert (vide["r_terminees"], vide["r_remobilisees"], vide["r_delai"]) == (0, 0, None)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from courriers import modeles
 from evaluation.indicateurs import (
     DELAI_FREIN_A_L_ENTREE,
     Filtres,
@@ -37,6 +38,8 @@ from parcours.models import (
     Sortie,
 )
 from partenaires.models import Action, Financement, Versement
+from tests.droits.factories import BaremeFactory, DelegationFactory
+from tests.evaluation import naif_droits_et_courriers
 from tests.pacte.factories import CommuneFactory, MDDFactory, SiteFactory, TerritoireFactory, UserFactory
 from tests.partenaires.factories import ActionFactory, FinancementFactory, ObjectifFactory, PartenaireFactory
 
@@ -77,6 +80,7 @@ parcours_st = st.fixed_dictionaries(
         "rdv": st.lists(rdv_st, max_size=3),
         "prescriptions": st.lists(prescription_st, max_size=2),
         "freins": st.lists(frein_st, max_size=2),
+        "droits": naif_droits_et_courriers.droits_st,
     }
 )
 
@@ -107,6 +111,7 @@ def socle(db):
     }
     sites = [SiteFactory(mdd=mdds[0], milieu=Milieu.URBAIN), SiteFactory(mdd=mdds[1], milieu=Milieu.RURAL)]
     objectifs = [ObjectifFactory(), ObjectifFactory()]
+    referent = UserFactory()
     return {
         "territoires": territoires,
         "mdds": mdds,
@@ -114,8 +119,12 @@ def socle(db):
         "sites": sites,
         "objectifs": objectifs,
         "partenaire": PartenaireFactory(),
-        "referent": UserFactory(),
+        "referent": referent,
         "charge": UserFactory(charge_orientation=True),
+        "version": modeles.version_courante("87", "invitation"),
+        # In force from 1 June 2025: an earlier period has no scale (its attended rendez-vous make hours unknown).
+        "bareme": BaremeFactory(),
+        "delegation": DelegationFactory(utilisateur=referent),
     }
 
 
@@ -257,6 +266,7 @@ def _charger(socle, d):
         model.objects.bulk_create(objs)
     # bulk_create sends no signal: the documented step after a bulk load.
     recalculer_premieres_dates()
+    naif_droits_et_courriers.charger(socle, ORIGINE, parcours_objs, d["parcours"])
 
 
 def _naif(debut, fin, filtres: Filtres):
@@ -455,6 +465,7 @@ def _naif(debut, fin, filtres: Filtres):
         if f.parcours_id in ids and f.date_identification <= fin and (f.date_levee is None or f.date_levee >= debut)
     ]
     r["part_freins_leves"] = pourcentage(sum(1 for f in actifs if dans(f.date_levee)), len(actifs))
+    r.update(naif_droits_et_courriers.naif(debut, fin, ids))
     return r
 
 
