@@ -83,14 +83,30 @@ def thematiques_sans_narratif(bilan: BilanAnnuel):
     return thematiques_de(bilan.annee).exclude(narratifs__bilan=bilan)
 
 
-def soumettre(bilan: BilanAnnuel, par) -> BilanAnnuel:
+def verifier_date_de_soumission(bilan: BilanAnnuel, date_soumission: datetime.date) -> None:
+    """The real date the bilan went to the assembly: today or earlier (a paper submission recorded later),
+    never in the future, never before its year began (a year's bilan cannot go to the assembly before the year)."""
+    if date_soumission is None:
+        raise ValidationError({"date_soumission": "Indiquez la date de soumission à l'assemblée."})
+    if date_soumission > timezone.localdate():
+        raise ValidationError({"date_soumission": "La date de soumission ne peut pas être dans le futur."})
+    debut, _ = periode_de(bilan.annee)
+    if date_soumission < debut:
+        raise ValidationError(
+            {"date_soumission": f"Un bilan {bilan.annee} ne peut pas être soumis avant le {debut:%d/%m/%Y}."}
+        )
+
+
+def soumettre(bilan: BilanAnnuel, par, date_soumission: datetime.date | None = None) -> BilanAnnuel:
     _exiger_administrateur(par)
-    return appliquer_transition(bilan, EtatBilan.SOUMIS, par, soumis_le=timezone.now())
+    date_soumission = date_soumission or timezone.localdate()
+    verifier_date_de_soumission(bilan, date_soumission)
+    return appliquer_transition(bilan, EtatBilan.SOUMIS, par, soumis_le=timezone.now(), date_soumission=date_soumission)
 
 
 def renvoyer_en_brouillon(bilan: BilanAnnuel, par) -> BilanAnnuel:
     _exiger_administrateur(par)
-    return appliquer_transition(bilan, EtatBilan.BROUILLON, par, soumis_le=None)
+    return appliquer_transition(bilan, EtatBilan.BROUILLON, par, soumis_le=None, date_soumission=None)
 
 
 def verifier_approbation(bilan: BilanAnnuel, par, date_deliberation, numero_deliberation):
@@ -108,10 +124,10 @@ def verifier_approbation(bilan: BilanAnnuel, par, date_deliberation, numero_deli
         )
     if date_deliberation is None:
         erreurs["date_deliberation"] = "Indiquez la date de la délibération."
-    elif bilan.soumis_le and date_deliberation < timezone.localdate(bilan.soumis_le):
+    elif bilan.date_de_soumission and date_deliberation < bilan.date_de_soumission:
+        # The order rule holds between the two real dates, not the day the submission was typed in.
         erreurs["date_deliberation"] = (
-            f"La délibération ne peut pas précéder la soumission du bilan "
-            f"({timezone.localdate(bilan.soumis_le):%d/%m/%Y})."
+            f"La délibération ne peut pas précéder la soumission du bilan ({bilan.date_de_soumission:%d/%m/%Y})."
         )
     if not (numero_deliberation or "").strip():
         erreurs["numero_deliberation"] = "Indiquez le numéro de la délibération."

@@ -154,7 +154,8 @@ M = {
     ),
     "evaluation:soumettre": (_pk("bilan"), "302 404 404 404 404 404 405"),
     "evaluation:renvoyer": (_pk("bilan"), "302 404 404 404 404 404 405"),
-    "evaluation:approuver": (_pk("bilan"), "302 404 404 404 404 404 200"),
+    # the world's bilan is a draft: no approval form for it (tests/evaluation/test_admin_soumission_et_approbation.py)
+    "evaluation:approuver": (_pk("bilan"), "302 404 404 404 404 404 404"),
     "evaluation:nouvelle_version": (_pk("bilan"), "302 404 404 404 404 404 405"),
     "evaluation:bilan_pdf": (_pk("bilan"), "302 404 404 404 404 404 404"),
     "evaluation:comites": (None, "302 404 404 404 200 404 200"),
