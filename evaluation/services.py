@@ -9,7 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from evaluation.bilans import appliquer_transition, journaliser_creation
-from evaluation.indicateurs import calculer_indicateurs, fiches_en_json, valeur_depuis_json, ventiler_tout
+from evaluation.indicateurs import (
+    Filtres,
+    calculer_indicateurs,
+    fiches_en_json,
+    valeur_depuis_json,
+    ventiler,
+    ventiler_tout,
+)
 from evaluation.models import (
     MESSAGE_FIGE,
     BilanAnnuel,
@@ -255,3 +262,27 @@ def ecarts_avec_le_calcul_du_jour(bilan: BilanAnnuel) -> list[dict] | None:
         return None
     lignes = _lignes_comparees(bilan.instantane, calculer_chiffres(bilan.annee))
     return [ligne for ligne in lignes if ligne["different"] or ligne["definition_changee"]]
+
+
+# The figures a thematic has in the bilan (its row of the breakdown by thematic), each with the fiche that defines it.
+CHIFFRES_THEMATIQUE = (
+    ("participants", "Participants aux actions", "personnes", "participants"),
+    ("prescriptions", "Prescriptions de la période (tous états)", "prescriptions", "prescriptions_proposee"),
+    ("places", "Places conventionnées des actions en cours", "places", "taux_occupation"),
+    ("taux_sorties_emploi", "Taux de sorties d'action vers l'emploi", "%", "taux_sorties_emploi"),
+)
+
+
+def chiffres_de_la_thematique(bilan: BilanAnnuel, thematique: Thematique, ventilation: list[dict] | None = None):
+    """The thematic's figures as the bilan holds them: frozen for an approved bilan, computed now for a draft
+    (one GROUP BY restricted to the thematic, the same query as the bilan's breakdown)."""
+    if ventilation is None:
+        if bilan.est_fige:
+            ventilation = bilan.instantane.get("ventilations", {}).get("thematique", [])
+        else:
+            ventilation = ventiler(*periode_de(bilan.annee), "thematique", Filtres(thematique=thematique.pk))
+    ligne = next((lg for lg in ventilation if lg.get("id") == thematique.pk), {})
+    return [
+        {"code": code, "libelle": libelle, "unite": unite, "valeur": valeur_depuis_json(ligne.get(cle))}
+        for cle, libelle, unite, code in CHIFFRES_THEMATIQUE
+    ]

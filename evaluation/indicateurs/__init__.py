@@ -1,9 +1,11 @@
 """The indicator engine and its catalogue. Its modules, each with one job:
 
-- `catalogue` (+ `textes`, `fiches_actions`): the fiche of every indicator, read by the engine, pages, PDFs, API;
+- `catalogue` (+ `textes`, `fiches_actions`, `fiches_courriers`, `fiches_droits`): the fiche of every indicator,
+  read by the engine, pages, PDFs, API;
 - `base`: period bounds, filters, the Indicateur value, rounding, medians;
 - `perimetres`: what is in scope as at the observation date (MDD, territory, référent from their history);
-- `moteur` and `actions`: the figures; `ventilations`: breakdowns and the dashboard's series.
+- `moteur`, `actions`, `courriers`, `droits`: the figures (the last two from the counts of courriers.indicateurs
+  and droits.chiffres, over the perimeter given); `ventilations`: breakdowns and the dashboard's series.
 """
 
 from evaluation.indicateurs.base import (

@@ -28,7 +28,15 @@ UN_CENTIME = Decimal("0.01")
 DELAI_ORIENTATION_CIBLE = DELAI_ORIENTATION_PAR_DEFAUT
 DELAI_FREIN_A_L_ENTREE = 90
 
-GROUPES = ["Stock et flux", "Orientation", "Accompagnement", "Actions", "Freins périphériques"]
+GROUPES = [
+    "Stock et flux",
+    "Orientation",
+    "Accompagnement",
+    "Actions",
+    "Freins périphériques",
+    "Invitations et convocations",
+    "Droits et devoirs",
+]
 
 
 def valider_jour_de_periode(jour: datetime.date):

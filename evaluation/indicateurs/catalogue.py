@@ -12,6 +12,8 @@ from dataclasses import asdict
 
 from evaluation.indicateurs.base import DELAI_FREIN_A_L_ENTREE, DELAI_ORIENTATION_CIBLE
 from evaluation.indicateurs.fiches_actions import fiches_actions
+from evaluation.indicateurs.fiches_courriers import fiches_courriers
+from evaluation.indicateurs.fiches_droits import fiches_droits
 from evaluation.indicateurs.textes import (
     GEOGRAPHIE,
     PERIODE,
@@ -290,6 +292,8 @@ CATALOGUE: dict[str, Fiche] = {
         *_accompagnement(),
         *fiches_actions(),
         *_freins(),
+        *fiches_courriers(),
+        *fiches_droits(),
     ]
 }
 

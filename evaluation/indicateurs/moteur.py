@@ -22,6 +22,8 @@ from evaluation.indicateurs.base import (
     total_en_jours,
 )
 from evaluation.indicateurs.catalogue import fiche
+from evaluation.indicateurs.courriers import indicateurs_courriers
+from evaluation.indicateurs.droits import indicateurs_droits
 from evaluation.indicateurs.perimetres import (
     avec_referent_le,
     des_parcours,
@@ -65,6 +67,8 @@ def calculer_indicateurs(
     _accompagnement(c, parcours, debut, fin)
     indicateurs_actions(c, filtres, debut, fin)
     _freins(c, parcours, debut, fin)
+    indicateurs_courriers(c, parcours, debut, fin)
+    indicateurs_droits(c, parcours, debut, fin)
     return c.indicateurs
 
 

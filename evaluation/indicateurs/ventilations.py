@@ -11,6 +11,8 @@ import datetime
 from django.db.models import Case, Count, F, IntegerField, Q, Sum, When
 from django.db.models.functions import TruncMonth
 
+from evaluation.indicateurs import courriers as groupe_courriers
+from evaluation.indicateurs import droits as groupe_droits
 from evaluation.indicateurs.actions import (
     ALERTE_DEPASSEMENT,
     CENT,
@@ -33,6 +35,8 @@ from pacte.models import MDD, Territoire, Thematique
 
 AXES = {"thematique": "Thématique", "mdd": "Maison du département", "territoire": "Territoire"}
 CHAMPS_GEOGRAPHIE = ("stock", "entrees", "sorties", "orientes")
+# Groups whose figures are also broken down by MDD and territory: their counts by MDD, summed for a territory.
+GROUPES_VENTILES = (groupe_courriers, groupe_droits)
 
 
 def ventiler(debut: datetime.date, fin: datetime.date, axe: str, filtres: Filtres | None = None) -> list[dict]:
@@ -87,11 +91,35 @@ def _ventiler_geographie(debut, fin, filtres) -> dict[str, list[dict]]:
     territoires = Territoire.objects.filter(pk__in=par_territoire).order_by("nom").values_list("pk", "nom")
     lignes_territoire = [{"id": pk, "libelle": nom, **par_territoire[pk]} for pk, nom in territoires]
 
-    def finir(ligne):
-        orientes = ligne.pop("orientes")
-        return {**ligne, "part_orientes": pourcentage(orientes, ligne["stock"])}
+    groupes = _groupes_par_mdd(debut, fin, filtres, {pk: territoire for pk, _, territoire in mdds})
 
-    return {"mdd": [finir(lg) for lg in lignes_mdd], "territoire": [finir(lg) for lg in lignes_territoire]}
+    def finir(ligne, axe):
+        orientes = ligne.pop("orientes")
+        return {**ligne, "part_orientes": pourcentage(orientes, ligne["stock"]), **groupes[axe].get(ligne["id"], {})}
+
+    return {
+        "mdd": [finir(lg, "mdd") for lg in lignes_mdd],
+        "territoire": [finir(lg, "territoire") for lg in lignes_territoire],
+    }
+
+
+def _groupes_par_mdd(debut, fin, filtres, territoire_de: dict) -> dict[str, dict]:
+    """The published figures of GROUPES_VENTILES by MDD (one GROUP BY per count) and by territory (its MDDs'
+    counts summed, then the same figures: a rate is the territory's numerator over its denominator)."""
+    parcours = parcours_du_perimetre(filtres, fin)
+    cle = groupe_courriers.cle_mdd(fin)
+    resultat = {"mdd": {}, "territoire": {}}
+    for groupe in GROUPES_VENTILES:
+        par_mdd = groupe.comptes(debut, fin, parcours, cle)
+        mdds_du: dict = {}
+        for mdd, territoire in territoire_de.items():
+            mdds_du.setdefault(territoire, []).append(par_mdd.get(mdd, {}))
+        par_territoire = {t: groupe_courriers.additionner(comptes) for t, comptes in mdds_du.items()}
+        for axe, comptes_par_cle in (("mdd", par_mdd), ("territoire", par_territoire)):
+            for cle_ligne, comptes in comptes_par_cle.items():
+                chiffres = groupe.figures(comptes)
+                resultat[axe].setdefault(cle_ligne, {}).update({code: chiffres[code] for code in groupe.VENTILES})
+    return resultat
 
 
 def _ventiler_thematiques(debut, fin, filtres):

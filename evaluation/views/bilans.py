@@ -83,11 +83,13 @@ def detail(request, pk):
 def _contexte_du_bilan(request, bilan, form_soumission) -> dict:
     chiffres = services.chiffres_du_bilan(bilan)
     narratifs = {n.thematique_id: n for n in bilan.narratifs.all()}
+    ventilation = chiffres.get("ventilations", {}).get("thematique", [])
     thematiques = [
         {
             "thematique": t,
             "narratif": narratifs.get(t.pk),
             "modifiable": services.peut_ecrire_narratif(request.user, bilan, t),
+            "chiffres": services.chiffres_de_la_thematique(bilan, t, ventilation),
         }
         for t in services.thematiques_de(bilan.annee).prefetch_related()
     ]
@@ -134,6 +136,7 @@ def narratif(request, pk, thematique_id):
         {
             "bilan": bilan,
             "thematique": thematique,
+            "chiffres": services.chiffres_de_la_thematique(bilan, thematique),
             "form": form,
             "titre": f"Bilan {bilan.annee} — thématique {thematique.numero}",
             "fil_ariane": _fil(

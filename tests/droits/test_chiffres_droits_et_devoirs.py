@@ -1,20 +1,23 @@
-"""The figures of the droits et devoirs, aggregated in SQL, equal the count made by hand, by MDD and territory."""
+"""The counts behind the droits et devoirs figures, aggregated in SQL over a perimeter, equal the hand count."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
+from django.db.models import F
 
 from droits import chiffres
 from droits.decisions import decider
 from droits.ep import inscrire_dossier, rendre_avis
 from droits.heures import ajouter_activite, enregistrer_heures
 from droits.remobilisation import constater_fins, remobiliser
+from parcours.models import Parcours
 from tests.droits.factories import DelegationFactory, manquement_informe, seance_avec_quorum
 from tests.pacte.factories import MDDFactory
 from tests.parcours.factories import OrientationFactory, ParcoursFactory, RendezVousFactory
 
 DEBUT, FIN = datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)
+SANS_AUTRE_NATURE = {"contrat_non_signe": 0, "heures_non_realisees": 0, "refus_action": 0}
 
 
 def _suspendu(parcours, agent, delegataire, taux, duree):
@@ -57,17 +60,22 @@ def test_les_chiffres_par_mdd_et_territoire(parcours, contrat, agent, mdd, djang
     enregistrer_heures(parcours, semaine=datetime.date(2025, 12, 1), heures=6, par=agent)
     RendezVousFactory(parcours=parcours, date=datetime.datetime(2025, 12, 9, 10, tzinfo=datetime.UTC))
 
-    assert chiffres.manquements(DEBUT, FIN, "mdd") == {
-        (mdd.pk, "absence_convocation"): {"nombre": 1},
-        (autre_mdd.pk, "absence_convocation"): {"nombre": 1},
+    par_mdd = lambda chemin: F(f"{chemin}__mdd_id")  # noqa: E731
+    assert chiffres.manquements(DEBUT, FIN, cle=par_mdd) == {
+        mdd.pk: {"nombre": 1, "personnes": 1, "absence_convocation": 1, **SANS_AUTRE_NATURE},
+        autre_mdd.pk: {"nombre": 1, "personnes": 1, "absence_convocation": 1, **SANS_AUTRE_NATURE},
     }
-    assert chiffres.decisions(DEBUT, FIN, "territoire") == {(mdd.territoire_id, "suspension"): {"nombre": 2}}
-    assert chiffres.suspensions(DEBUT, FIN) == {(None, (50, 2)): 1, (None, (30, 1)): 1}
-    assert chiffres.dossiers_ep(DEBUT, FIN)[(None, "suspension")] == {"nombre": 2}
+    # Scoped to the parcours given: the other MDD's decisions are not counted.
+    seul = chiffres.decisions(DEBUT, FIN, parcours=Parcours.objects.filter(mdd=mdd))[None]
+    assert (seul["nombre"], seul["suspension"], seul["taux_total"], seul["duree_totale"]) == (1, 1, 50, 2)
+    tout = chiffres.decisions(DEBUT, FIN)[None]
+    assert (tout["taux_50_a_99"], tout["taux_moins_de_50"], tout["un_mois"], tout["deux_mois"]) == (1, 1, 1, 1)
+    assert chiffres.dossiers_ep(DEBUT, FIN)[None]["suspension"] == 2
     with django_assert_num_queries(1):
         remob = chiffres.remobilisation(DEBUT, FIN)
-    assert remob == {None: {"terminees": 2, "remobilisees": 1, "taux": 0.5, "delai_moyen_jours": 20.0}}
-    heures = chiffres.heures(DEBUT, FIN, "mdd")
-    assert heures[mdd.pk] == {"prevues": Decimal(20), "realisees": Decimal("7.5")}  # 2 weeks × 10 h; 6 h + 1.5 h
+    assert remob == {None: {"terminees": 2, "remobilisees": 1, "delai": datetime.timedelta(days=20)}}
+    assert chiffres.heures_prevues(DEBUT, FIN, cle=par_mdd)[mdd.pk] == {"prevues": Decimal(20)}  # 2 weeks × 10 h
+    assert chiffres.heures_realisees(DEBUT, FIN, cle=par_mdd)[mdd.pk] == {"saisies": Decimal(6), "rendez_vous": 1}
+    assert chiffres.heures_par_rendez_vous(FIN) == Decimal("1.5")
     vide = chiffres.remobilisation(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
-    assert vide == {None: {"terminees": 0, "remobilisees": 0, "taux": None, "delai_moyen_jours": None}}
+    assert vide == {None: {"terminees": 0, "remobilisees": 0, "delai": None}}

@@ -12,6 +12,7 @@ import datetime
 import os
 
 import pytest
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -180,6 +181,10 @@ M = {
     "courriers:modele": (_modele_courrier, "302 404 404 404 404 404 200"),
     "courriers:apercu": (_modele_courrier, "302 404 404 404 404 404 200"),
     "courriers:rappel_fournisseur": (lambda m: {"fournisseur": "brevo"}, "405 405 405 405 405 405 405"),
+    "courriers:rappel_fournisseur_jeton": (
+        lambda m: {"fournisseur": "brevo", "jeton": settings.RAPPELS_JETON},
+        "405 405 405 405 405 405 405",
+    ),
     "rdv:page": (_jeton, "200 200 200 200 200 200 200"),
     # droits et devoirs: MDD agents; EP sessions for the agents of the territory and the members who sit in them
     "droits:manquements": (None, "302 200 200 404 404 404 404"),
