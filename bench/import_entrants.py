@@ -103,6 +103,28 @@ def generer(chemin: Path, nb_lignes: int, debut: int, communes: list[str]):
             )
 
 
+def cpu_serveur(connection) -> float | None:
+    """CPU seconds used so far by this connection's PostgreSQL backend (same machine only), else None.
+
+    With the Python process's own CPU time, it tells the import's cost apart from the machine's load.
+    """
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        champs = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(champs[11]) + int(champs[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_lisible(r: dict) -> str:
+    base = f", {r['cpu_base_s']} s CPU PostgreSQL" if r.get("cpu_base_s") is not None else ""
+    return f"{r['duree_s']} s ({r['cpu_s']} s CPU Python{base})"
+
+
 def mesurer(chemin: str, tracer: bool) -> dict:
     """Child process: import the file as the management command does, print the figures as JSON."""
     import resource
@@ -117,18 +139,22 @@ def mesurer(chemin: str, tracer: bool) -> dict:
 
     if tracer:
         tracemalloc.start()
-    debut = time.perf_counter()
+    base_avant = cpu_serveur(connection)
+    debut, debut_cpu = time.perf_counter(), time.process_time()
     with open(chemin, "rb") as flux:
         empreinte, taille, nb_lignes = empreinte_et_lignes(flux)
         import_fichier = etats.creer(
             nom_fichier=Path(chemin).name, empreinte=empreinte, taille=taille, nb_lignes=nb_lignes
         )
         bilan = importer_entrants(flux, import_fichier=import_fichier, garder_refus=0)
-    duree = time.perf_counter() - debut
+    duree, cpu = time.perf_counter() - debut, time.process_time() - debut_cpu
+    base_apres = cpu_serveur(connection)
     pic = tracemalloc.get_traced_memory()[1] if tracer else None
     return {
         "lignes": nb_lignes,
         "duree_s": round(duree, 2),
+        "cpu_s": round(cpu, 2),
+        "cpu_base_s": round(base_apres - base_avant, 2) if base_avant is not None else None,
         "lignes_par_s": round(nb_lignes / duree),
         "pic_tracemalloc_mo": round(pic / 1024 / 1024, 1) if pic is not None else None,
         "pic_rss_mo": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -173,7 +199,7 @@ def main():
     for nom, r in resultats.items():
         memoire = f"pic tracemalloc {r['pic_tracemalloc_mo']} Mo, " if r["pic_tracemalloc_mo"] is not None else ""
         print(
-            f"{nom} : {r['duree_s']} s, {r['lignes_par_s']} lignes/s, {memoire}pic RSS {r['pic_rss_mo']} Mo, "
+            f"{nom} : {cpu_lisible(r)}, {r['lignes_par_s']} lignes/s, {memoire}pic RSS {r['pic_rss_mo']} Mo, "
             f"{r['compteurs']}"
         )
     petit_pic = resultats[f"{args.petit} lignes (création), tracemalloc"]["pic_tracemalloc_mo"]

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from import_entrants import BASE_DIR, NOMS, PRENOMS, django_setup, preparer_base  # noqa: E402
+from import_entrants import BASE_DIR, NOMS, PRENOMS, cpu_lisible, cpu_serveur, django_setup, preparer_base  # noqa: E402
 
 PERSONNE = (
     "<Personne><Identification><NOMNAI>{nom}</NOMNAI><PRENOM>{prenom}</PRENOM><NOMCOMNAI>LIMOGES</NOMCOMNAI>"
@@ -38,8 +38,8 @@ PERSONNE = (
 )
 
 
-def _situation(rng, suspendre: bool) -> str:
-    if suspendre and rng.random() < 0.1:
+def _situation(tirage, suspendre: bool) -> str:
+    if suspendre and tirage.random() < 0.1:
         return (
             "<EtatDossierRSA><ETATDOSRSA>3</ETATDOSRSA></EtatDossierRSA>"
             "<SuspensionDroit><MOTISUSDRORSA>06</MOTISUSDRORSA><DDSUSDRORSA>2025-11-05</DDSUSDRORSA></SuspensionDroit>"
@@ -49,6 +49,8 @@ def _situation(rng, suspendre: bool) -> str:
 
 def generer(chemin: Path, nb_foyers: int, communes: list[str], suspendre: bool = False):
     rng = random.Random(42)
+    # A draw of its own: the people of the second flow stay those of the first (only their right changes).
+    tirage = random.Random(7)
     with chemin.open("w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n<Racine><IdentificationFlux><APPLIEME>CRI</APPLIEME>')
         f.write("<TYPEFLUX>M</TYPEFLUX><NATFLUX>B</NATFLUX><DTCREAFLUX>2025-11-01</DTCREAFLUX>")
@@ -71,7 +73,7 @@ def generer(chemin: Path, nb_foyers: int, communes: list[str], suspendre: bool =
                 f"</DTDEMRSA><NUMDEMRSA>{i:011d}</NUMDEMRSA></DemandeRSA></IdentificationRSA>{membres}"
                 "<DonneesAdministratives><Adresse><NOMVOIE>RUE DES ARENES</NOMVOIE>"
                 f"<NUMCOM>{rng.choice(communes)}</NUMCOM><CODEPOS>87000</CODEPOS></Adresse></DonneesAdministratives>"
-                f"<PrestationRSA><SituationDossierRSA>{_situation(rng, suspendre)}</SituationDossierRSA>"
+                f"<PrestationRSA><SituationDossierRSA>{_situation(tirage, suspendre)}</SituationDossierRSA>"
                 "<DetailDroitRSA><TroncCommunDroitRSA><TOPSANSDOMFIXE>0</TOPSANSDOMFIXE><ORIDEMRSA>DEM</ORIDEMRSA>"
                 "</TroncCommunDroitRSA></DetailDroitRSA></PrestationRSA></InfosFoyerRSA>\n"
             )
@@ -92,7 +94,8 @@ def mesurer(chemin: str, lecture_seule: bool) -> dict:
     from parcours.imports.validation import Referentiel
     from parcours.imports.xml_cnaf import LecteurXML
 
-    debut = time.perf_counter()
+    base_avant = cpu_serveur(connection)
+    debut, debut_cpu = time.perf_counter(), time.process_time()
     with open(chemin, "rb") as flux:
         if lecture_seule:
             ref = Referentiel.charger()
@@ -104,12 +107,15 @@ def mesurer(chemin: str, lecture_seule: bool) -> dict:
             import_fichier = etats.creer(nom_fichier=Path(chemin).name, empreinte=empreinte, taille=taille)
             bilan = importer_flux_xml(flux, import_fichier=import_fichier, garder_refus=0)
             membres, compteurs = bilan.lignes_traitees, bilan.compteurs
-    duree = time.perf_counter() - debut
+    duree, cpu = time.perf_counter() - debut, time.process_time() - debut_cpu
+    base_apres = cpu_serveur(connection)
     pic = tracemalloc.get_traced_memory()[1] if lecture_seule else None
     return {
         "membres": membres,
         "taille_mo": round(Path(chemin).stat().st_size / 1024 / 1024, 1),
         "duree_s": round(duree, 2),
+        "cpu_s": round(cpu, 2),
+        "cpu_base_s": round(base_apres - base_avant, 2) if base_avant is not None else None,
         "membres_par_s": round(membres / duree),
         "pic_tracemalloc_mo": round(pic / 1024 / 1024, 2) if pic is not None else None,
         "pic_rss_mo": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -153,7 +159,7 @@ def main():
     for nom, r in resultats.items():
         memoire = f"pic tracemalloc {r['pic_tracemalloc_mo']} Mo, " if r["pic_tracemalloc_mo"] is not None else ""
         print(
-            f"{nom} : {r['membres']} membres, {r['taille_mo']} Mo, {r['duree_s']} s, {r['membres_par_s']} membres/s, "
+            f"{nom} : {r['membres']} membres, {r['taille_mo']} Mo, {cpu_lisible(r)}, {r['membres_par_s']} membres/s, "
             f"{memoire}pic RSS {r['pic_rss_mo']} Mo, {r['compteurs']}"
         )
     petit_pic = resultats["lecture seule, flux de 10 %"]["pic_tracemalloc_mo"]

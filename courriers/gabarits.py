@@ -73,6 +73,22 @@ def remplir(texte: str, valeurs: dict) -> str:
     return CHAMP.sub(lambda m: str(valeurs.get(m.group(1), "") or ""), texte)
 
 
+# The end of a sentence in a short text: a full stop or an exclamation mark followed by a space (a URL's dots are not).
+FIN_DE_PHRASE = re.compile(r"(?<=[.!])\s+")
+
+
+def remplir_sans_vide(texte: str, valeurs: dict) -> str:
+    """For an SMS: the text filled, each sentence whose fields are all empty left out (« Aide : . » never goes to a
+    phone when the MDD has no number); a sentence without fields, or with one field filled, stays."""
+    gardees = []
+    for phrase in FIN_DE_PHRASE.split(texte):
+        noms = champs_de(phrase)
+        if noms and not any(str(valeurs.get(nom, "") or "").strip() for nom in noms):
+            continue
+        gardees.append(remplir(phrase, valeurs))
+    return " ".join(gardees).strip()
+
+
 def en_html(texte: str) -> str:
     """Plain text to paragraphs: a blank line starts a paragraph, a line break stays one. Everything escaped."""
     paragraphes = [p.strip() for p in re.split(r"\n\s*\n", texte.replace("\r\n", "\n")) if p.strip()]

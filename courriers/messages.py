@@ -24,7 +24,7 @@ def rendre(version, valeurs: dict) -> Rendu:
     return Rendu(
         objet=gabarits.remplir(version.objet, valeurs),
         corps=gabarits.remplir(version.corps, valeurs),
-        sms=gabarits.remplir(version.texte_sms, valeurs),
+        sms=gabarits.remplir_sans_vide(version.texte_sms, valeurs),
     )
 
 

@@ -1,11 +1,19 @@
-"""Status callbacks of the e-mail and SMS providers: signed, checked, never applied twice.
+"""Status callbacks of the e-mail and SMS providers: authenticated, checked, never applied twice.
 
-A callback carries two headers: X-Pacte-Horodatage (Unix time) and X-Pacte-Signature, the hex HMAC-SHA256 of
+Two ways in. A provider that can sign (or a relay in front of one) posts to /courriers/rappels/<fournisseur>/ with
+two headers: X-Pacte-Horodatage (Unix time) and X-Pacte-Signature, the hex HMAC-SHA256 of
 "<horodatage>.<body>" with RAPPELS_SECRET. It is refused when the signature is wrong, when it is older than the
 référentiel's window (a replay of an old one), or when the same signature was already received (a replay within
 the window). The body follows Brevo's webhook fields (msg_status for SMS, event for e-mail; tag "message-<id>";
 to; reply). The status only moves forward (courriers.statuts): a late "sent" after "delivered" changes nothing.
 A STOP received from a number stops every later SMS to it.
+
+Brevo does not sign its webhooks: it is given /courriers/rappels/<fournisseur>/<RAPPELS_JETON>/ as its webhook
+address, a secret of at least 32 random characters in the path (so the whole address is the credential, over HTTPS
+only). The token is compared in constant time; a wrong token, or none configured, answers 404 as if the address did
+not exist, before anything is read or written. Replays: the same body received twice is refused (its digest is
+kept), and a body whose own timestamp (Brevo's ts_event in seconds or ts_epoch in milliseconds) is older than the
+référentiel's window is refused too.
 """
 
 import hashlib
@@ -69,19 +77,62 @@ def _message(donnees) -> Message | None:
     return Message.objects.filter(reference_fournisseur=reference).first() if reference else None
 
 
-@transaction.atomic
-def recevoir(corps: bytes, horodatage: str, signature: str) -> str:
-    """Check, then apply one callback; what was done, in a word."""
-    verifier(corps, horodatage, signature)
+def verifier_jeton(jeton: str) -> None:
+    """The token of the address, compared in constant time; 404 when it is wrong or when none is configured."""
+    attendu = getattr(settings, "RAPPELS_JETON", "")
+    if not attendu or not hmac.compare_digest((jeton or "").encode(), attendu.encode()):
+        raise RappelRefuse("Adresse de rappel inconnue.", 404)
+
+
+def _noter(empreinte: str) -> None:
     try:
         with transaction.atomic():
-            RappelFournisseur.objects.create(empreinte=hashlib.sha256(signature.encode()).hexdigest())
+            RappelFournisseur.objects.create(empreinte=empreinte)
     except IntegrityError:
         raise RappelRefuse("Ce rappel a déjà été reçu.", 409) from None
+
+
+def _lire(corps: bytes) -> dict:
     try:
         donnees = json.loads(corps)
     except ValueError:
         raise RappelRefuse("Corps du rappel illisible.", 400) from None
+    if not isinstance(donnees, dict):
+        raise RappelRefuse("Corps du rappel illisible.", 400)
+    return donnees
+
+
+def _horodatage_du_corps(donnees: dict) -> float | None:
+    """The time of the event as Brevo writes it in the body, in seconds; None when the body has none."""
+    for cle, diviseur in (("ts_event", 1), ("ts_epoch", 1000), ("ts", 1)):
+        valeur = donnees.get(cle)
+        if isinstance(valeur, int | float) or (isinstance(valeur, str) and valeur.isdigit()):
+            return float(valeur) / diviseur
+    return None
+
+
+@transaction.atomic
+def recevoir(corps: bytes, horodatage: str, signature: str) -> str:
+    """Check, then apply one signed callback; what was done, in a word."""
+    verifier(corps, horodatage, signature)
+    _noter(hashlib.sha256(signature.encode()).hexdigest())
+    return _appliquer(_lire(corps))
+
+
+@transaction.atomic
+def recevoir_par_jeton(corps: bytes, jeton: str, maintenant: float | None = None) -> str:
+    """Check the address's token, refuse a replay, then apply one callback of a provider that does not sign."""
+    verifier_jeton(jeton)
+    donnees = _lire(corps)
+    quand = _horodatage_du_corps(donnees)
+    maintenant = time.time() if maintenant is None else maintenant
+    if quand is not None and abs(maintenant - quand) > parametres().fenetre_rappel_fournisseur_secondes:
+        raise RappelRefuse("Rappel trop ancien : il est refusé comme un rejeu.")
+    _noter(hashlib.sha256(b"jeton." + corps).hexdigest())
+    return _appliquer(donnees)
+
+
+def _appliquer(donnees: dict) -> str:
     evenement = str(donnees.get("msg_status") or donnees.get("event") or "").lower()
     reponse = str(donnees.get("reply") or "").strip().lower()
     if evenement in ARRETS or reponse == "stop":

@@ -18,4 +18,5 @@ urlpatterns = [
     path("modeles/<int:pk>/", modeles.modifier, name="modele"),
     path("modeles/<int:pk>/apercu/", modeles.apercu, name="apercu"),
     path("rappels/<slug:fournisseur>/", rappels.rappel_fournisseur, name="rappel_fournisseur"),
+    path("rappels/<slug:fournisseur>/<str:jeton>/", rappels.rappel_fournisseur_jeton, name="rappel_fournisseur_jeton"),
 ]

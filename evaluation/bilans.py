@@ -22,6 +22,11 @@ def transition_permise(depuis: str, vers: str) -> bool:
     return (depuis, vers) in TRANSITIONS
 
 
+def etats_pouvant_aller_vers(vers: str) -> list[str]:
+    """The states a bilan may leave for `vers`: the pages offer a transition's form only in those."""
+    return [depuis for depuis, arrivee in TRANSITIONS if arrivee == vers]
+
+
 def appliquer_transition(bilan: BilanAnnuel, vers: str, par, **champs) -> BilanAnnuel:
     """Apply one allowed transition with the fields it sets, and write its log row, in one transaction."""
     if not transition_permise(bilan.etat, vers):

@@ -105,6 +105,18 @@ class NouveauBilanForm(BaseForm):
         self.fields["annee"].choices = annees_proposees()
 
 
+class SoumissionForm(BaseForm):
+    date_soumission = forms.DateField(
+        label="Date de soumission à l'assemblée",
+        widget=DateInput(),
+        help_text="Aujourd'hui, ou la date réelle d'un dépôt fait d'abord sur papier.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"date_soumission": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+
 class ApprobationForm(BaseForm):
     date_deliberation = forms.DateField(label="Date de la délibération", widget=DateInput())
     numero_deliberation = forms.CharField(label="Numéro de la délibération", max_length=50)

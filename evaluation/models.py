@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 
 class EtatBilan(models.TextChoices):
@@ -32,7 +33,9 @@ class BilanAnnuel(models.Model):
     )
     cree_par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("créé le", auto_now_add=True)
-    soumis_le = models.DateTimeField("soumis le", null=True, blank=True)
+    soumis_le = models.DateTimeField("soumission enregistrée le", null=True, blank=True)
+    # The real date the bilan went to the assembly: a bilan first submitted on paper is recorded later.
+    date_soumission = models.DateField("date de soumission à l'assemblée", null=True, blank=True)
     approuve_le = models.DateTimeField("approbation enregistrée le", null=True, blank=True)
     date_deliberation = models.DateField("date de la délibération", null=True, blank=True)
     numero_deliberation = models.CharField("numéro de la délibération", max_length=50, blank=True)
@@ -82,6 +85,13 @@ class BilanAnnuel(models.Model):
     @property
     def est_fige(self) -> bool:
         return self.etat == EtatBilan.APPROUVE
+
+    @property
+    def date_de_soumission(self):
+        """The real submission date; bilans submitted before it was entered fall back on the recording date."""
+        if self.date_soumission:
+            return self.date_soumission
+        return timezone.localdate(self.soumis_le) if self.soumis_le else None
 
     def _etat_en_base(self):
         if self.pk is None:

@@ -9,7 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from evaluation.bilans import appliquer_transition, journaliser_creation
-from evaluation.indicateurs import calculer_indicateurs, fiches_en_json, valeur_depuis_json, ventiler_tout
+from evaluation.indicateurs import (
+    Filtres,
+    calculer_indicateurs,
+    fiches_en_json,
+    valeur_depuis_json,
+    ventiler,
+    ventiler_tout,
+)
 from evaluation.models import (
     MESSAGE_FIGE,
     BilanAnnuel,
@@ -83,14 +90,30 @@ def thematiques_sans_narratif(bilan: BilanAnnuel):
     return thematiques_de(bilan.annee).exclude(narratifs__bilan=bilan)
 
 
-def soumettre(bilan: BilanAnnuel, par) -> BilanAnnuel:
+def verifier_date_de_soumission(bilan: BilanAnnuel, date_soumission: datetime.date) -> None:
+    """The real date the bilan went to the assembly: today or earlier (a paper submission recorded later),
+    never in the future, never before its year began (a year's bilan cannot go to the assembly before the year)."""
+    if date_soumission is None:
+        raise ValidationError({"date_soumission": "Indiquez la date de soumission à l'assemblée."})
+    if date_soumission > timezone.localdate():
+        raise ValidationError({"date_soumission": "La date de soumission ne peut pas être dans le futur."})
+    debut, _ = periode_de(bilan.annee)
+    if date_soumission < debut:
+        raise ValidationError(
+            {"date_soumission": f"Un bilan {bilan.annee} ne peut pas être soumis avant le {debut:%d/%m/%Y}."}
+        )
+
+
+def soumettre(bilan: BilanAnnuel, par, date_soumission: datetime.date | None = None) -> BilanAnnuel:
     _exiger_administrateur(par)
-    return appliquer_transition(bilan, EtatBilan.SOUMIS, par, soumis_le=timezone.now())
+    date_soumission = date_soumission or timezone.localdate()
+    verifier_date_de_soumission(bilan, date_soumission)
+    return appliquer_transition(bilan, EtatBilan.SOUMIS, par, soumis_le=timezone.now(), date_soumission=date_soumission)
 
 
 def renvoyer_en_brouillon(bilan: BilanAnnuel, par) -> BilanAnnuel:
     _exiger_administrateur(par)
-    return appliquer_transition(bilan, EtatBilan.BROUILLON, par, soumis_le=None)
+    return appliquer_transition(bilan, EtatBilan.BROUILLON, par, soumis_le=None, date_soumission=None)
 
 
 def verifier_approbation(bilan: BilanAnnuel, par, date_deliberation, numero_deliberation):
@@ -108,10 +131,10 @@ def verifier_approbation(bilan: BilanAnnuel, par, date_deliberation, numero_deli
         )
     if date_deliberation is None:
         erreurs["date_deliberation"] = "Indiquez la date de la délibération."
-    elif bilan.soumis_le and date_deliberation < timezone.localdate(bilan.soumis_le):
+    elif bilan.date_de_soumission and date_deliberation < bilan.date_de_soumission:
+        # The order rule holds between the two real dates, not the day the submission was typed in.
         erreurs["date_deliberation"] = (
-            f"La délibération ne peut pas précéder la soumission du bilan "
-            f"({timezone.localdate(bilan.soumis_le):%d/%m/%Y})."
+            f"La délibération ne peut pas précéder la soumission du bilan ({bilan.date_de_soumission:%d/%m/%Y})."
         )
     if not (numero_deliberation or "").strip():
         erreurs["numero_deliberation"] = "Indiquez le numéro de la délibération."
@@ -239,3 +262,27 @@ def ecarts_avec_le_calcul_du_jour(bilan: BilanAnnuel) -> list[dict] | None:
         return None
     lignes = _lignes_comparees(bilan.instantane, calculer_chiffres(bilan.annee))
     return [ligne for ligne in lignes if ligne["different"] or ligne["definition_changee"]]
+
+
+# The figures a thematic has in the bilan (its row of the breakdown by thematic), each with the fiche that defines it.
+CHIFFRES_THEMATIQUE = (
+    ("participants", "Participants aux actions", "personnes", "participants"),
+    ("prescriptions", "Prescriptions de la période (tous états)", "prescriptions", "prescriptions_proposee"),
+    ("places", "Places conventionnées des actions en cours", "places", "taux_occupation"),
+    ("taux_sorties_emploi", "Taux de sorties d'action vers l'emploi", "%", "taux_sorties_emploi"),
+)
+
+
+def chiffres_de_la_thematique(bilan: BilanAnnuel, thematique: Thematique, ventilation: list[dict] | None = None):
+    """The thematic's figures as the bilan holds them: frozen for an approved bilan, computed now for a draft
+    (one GROUP BY restricted to the thematic, the same query as the bilan's breakdown)."""
+    if ventilation is None:
+        if bilan.est_fige:
+            ventilation = bilan.instantane.get("ventilations", {}).get("thematique", [])
+        else:
+            ventilation = ventiler(*periode_de(bilan.annee), "thematique", Filtres(thematique=thematique.pk))
+    ligne = next((lg for lg in ventilation if lg.get("id") == thematique.pk), {})
+    return [
+        {"code": code, "libelle": libelle, "unite": unite, "valeur": valeur_depuis_json(ligne.get(cle))}
+        for cle, libelle, unite, code in CHIFFRES_THEMATIQUE
+    ]

@@ -31,12 +31,22 @@ share the database, each job being claimed by one worker only.
 """
 
 import contextlib
+import logging
 
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 
 from pacte.models import TacheDeFond
+
+logger = logging.getLogger(__name__)
+
+# What the user reads when a job fails for a reason not meant for them (the exception goes to the log).
+MESSAGE_ECHEC = (
+    "La tâche s'est interrompue à la suite d'une erreur technique. Réessayez ; si l'erreur persiste, "
+    "signalez-la à l'administrateur en indiquant le numéro de la tâche."
+)
 
 
 def creer_tache(*, nature: str, libelle: str, utilisateur=None) -> TacheDeFond:
@@ -84,12 +94,21 @@ def echouer(tache_id: int, message: str) -> None:
 
 @contextlib.contextmanager
 def executer(tache_id: int):
-    """Mark the job running; on an exception, mark it failed with a French message and re-raise."""
+    """Mark the job running; on an exception, mark it failed and re-raise.
+
+    The user reads a French message: the rule's own text for a ValidationError (our business errors are written
+    for users), a generic sentence otherwise; an exception's text may be English or carry internals, so it goes to
+    the log only, with the job's id."""
     TacheDeFond.objects.filter(pk=tache_id).update(etat=TacheDeFond.Etat.EN_COURS, updated_at=timezone.now())
     try:
         yield TacheDeFond.objects.get(pk=tache_id)
-    except Exception as exc:
-        echouer(tache_id, f"La tâche s'est interrompue : {exc}")
+    except ValidationError as erreur:
+        logger.warning("Tâche de fond %s refusée : %s", tache_id, erreur.messages)
+        echouer(tache_id, "La tâche s'est interrompue : " + " ".join(erreur.messages))
+        raise
+    except Exception:
+        logger.exception("Tâche de fond %s interrompue", tache_id)
+        echouer(tache_id, MESSAGE_ECHEC)
         raise
     else:
         # A job that forgot to call terminer() is still finished once its body has run.

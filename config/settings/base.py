@@ -295,6 +295,8 @@ SMS_EXPEDITEUR = os.environ.get("SMS_EXPEDITEUR", "Departement")[:11]
 SMS_URL = os.environ.get("SMS_URL", "https://api.brevo.com")
 # The shared secret of the status callbacks (HMAC-SHA256 of "timestamp.body"), for SMS and e-mail alike.
 RAPPELS_SECRET = os.environ.get("RAPPELS_SECRET", "")
+# The secret token in the webhook address given to a provider that does not sign (Brevo); empty: that address is off.
+RAPPELS_JETON = os.environ.get("RAPPELS_JETON", "")
 
 # Demo accounts have public passwords: only on a developer's machine (dev settings, DEBUG on).
 PACTE_AUTORISER_COMPTES_DEMO = False

@@ -21,4 +21,5 @@ CACHES = {
     "indicateurs": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "indicateurs"},
 }
 RAPPELS_SECRET = "secret-des-rappels-de-test"
+RAPPELS_JETON = "jeton-des-rappels-de-test-0123456789abcdef"
 SMS_FOURNISSEUR = "faux"

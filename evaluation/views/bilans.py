@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from evaluation import services, tasks
-from evaluation.forms import ApprobationForm, ComparaisonForm, NarratifForm, NouveauBilanForm
+from evaluation.bilans import etats_pouvant_aller_vers
+from evaluation.forms import ApprobationForm, ComparaisonForm, NarratifForm, NouveauBilanForm, SoumissionForm
 from evaluation.models import BilanAnnuel, EtatBilan, NarratifThematique
 from evaluation.pdf import lignes_indicateurs
 from evaluation.permissions import evaluation_requise
@@ -76,13 +77,19 @@ def _transitions(bilan) -> list[dict]:
 @evaluation_requise
 def detail(request, pk):
     bilan = get_object_or_404(BilanAnnuel.objects.select_related("precedent"), pk=pk)
+    return render(request, "evaluation/bilan.html", _contexte_du_bilan(request, bilan, SoumissionForm()))
+
+
+def _contexte_du_bilan(request, bilan, form_soumission) -> dict:
     chiffres = services.chiffres_du_bilan(bilan)
     narratifs = {n.thematique_id: n for n in bilan.narratifs.all()}
+    ventilation = chiffres.get("ventilations", {}).get("thematique", [])
     thematiques = [
         {
             "thematique": t,
             "narratif": narratifs.get(t.pk),
             "modifiable": services.peut_ecrire_narratif(request.user, bilan, t),
+            "chiffres": services.chiffres_de_la_thematique(bilan, t, ventilation),
         }
         for t in services.thematiques_de(bilan.annee).prefetch_related()
     ]
@@ -90,22 +97,18 @@ def detail(request, pk):
         mes_thematiques = set(request.user.thematiques.values_list("pk", flat=True))
         for ligne in thematiques:
             ligne["modifiable"] = ligne["modifiable"] and ligne["thematique"].pk in mes_thematiques
-    return render(
-        request,
-        "evaluation/bilan.html",
-        {
-            "bilan": bilan,
-            "groupes": lignes_indicateurs(chiffres["indicateurs"]),
-            "thematiques": thematiques,
-            "manquantes": [ligne["thematique"] for ligne in thematiques if ligne["narratif"] is None],
-            "transitions": _transitions(bilan),
-            "ecarts": services.ecarts_avec_le_calcul_du_jour(bilan) if request.user.est_administrateur else None,
-            "versions": BilanAnnuel.objects.filter(annee=bilan.annee).exclude(pk=bilan.pk),
-            "form_approbation": ApprobationForm(),
-            "titre": str(bilan),
-            "fil_ariane": _fil({"label": f"{bilan.annee} — version {bilan.version}"}),
-        },
-    )
+    return {
+        "bilan": bilan,
+        "groupes": lignes_indicateurs(chiffres["indicateurs"]),
+        "thematiques": thematiques,
+        "manquantes": [ligne["thematique"] for ligne in thematiques if ligne["narratif"] is None],
+        "transitions": _transitions(bilan),
+        "ecarts": services.ecarts_avec_le_calcul_du_jour(bilan) if request.user.est_administrateur else None,
+        "versions": BilanAnnuel.objects.filter(annee=bilan.annee).exclude(pk=bilan.pk),
+        "form_soumission": form_soumission,
+        "titre": str(bilan),
+        "fil_ariane": _fil({"label": f"{bilan.annee} — version {bilan.version}"}),
+    }
 
 
 @evaluation_requise
@@ -133,6 +136,7 @@ def narratif(request, pk, thematique_id):
         {
             "bilan": bilan,
             "thematique": thematique,
+            "chiffres": services.chiffres_de_la_thematique(bilan, thematique),
             "form": form,
             "titre": f"Bilan {bilan.annee} — thématique {thematique.numero}",
             "fil_ariane": _fil(
@@ -160,7 +164,21 @@ def _action_administrateur(request, pk, action, succes):
 @administrateur_requis
 @require_POST
 def soumettre(request, pk):
-    return _action_administrateur(request, pk, services.soumettre, "Le bilan est soumis à l'assemblée départementale.")
+    bilan = get_object_or_404(BilanAnnuel.objects.select_related("precedent"), pk=pk)
+    if bilan.etat not in etats_pouvant_aller_vers(EtatBilan.SOUMIS):
+        messages.error(request, f"Un bilan à l'état « {bilan.get_etat_display().lower()} » ne peut pas être soumis.")
+        return redirect("evaluation:bilan", pk=bilan.pk)
+    form = SoumissionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.soumettre(bilan, request.user, form.cleaned_data["date_soumission"])
+        except ValidationError as erreur:
+            _erreurs_dans(form, erreur)
+        else:
+            messages.success(request, "Le bilan est soumis à l'assemblée départementale.")
+            return redirect("evaluation:bilan", pk=bilan.pk)
+    # The refused date is shown next to its field on the bilan's page; nothing was written.
+    return render(request, "evaluation/bilan.html", _contexte_du_bilan(request, bilan, form))
 
 
 @administrateur_requis
@@ -181,7 +199,8 @@ def nouvelle_version(request, pk):
 def approuver(request, pk):
     if not request.user.est_administrateur:
         raise Http404
-    bilan = get_object_or_404(BilanAnnuel, pk=pk)
+    # The form exists only while the transition does: an approved or draft bilan answers 404.
+    bilan = get_object_or_404(BilanAnnuel.objects.filter(etat__in=etats_pouvant_aller_vers(EtatBilan.APPROUVE)), pk=pk)
     form = ApprobationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         date, numero = form.cleaned_data["date_deliberation"], form.cleaned_data["numero_deliberation"]

@@ -1,20 +1,25 @@
+import logging
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django_tasks import task
 
 from pacte.models import TacheDeFond
-from pacte.taches import avancer, creer_tache, executer, lancer, terminer
+from pacte.taches import MESSAGE_ECHEC, avancer, creer_tache, executer, lancer, terminer
 from tests.pacte.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @task()
-def tache_exemple(tache_id, echouer=False):
+def tache_exemple(tache_id, echouer=False, refuser=False):
     with executer(tache_id):
         avancer(tache_id, 40, "Moitié du chemin")
         if echouer:
-            raise ValueError("données incohérentes")
+            raise ValueError("division by zero in worker")
+        if refuser:
+            raise ValidationError("Le fichier ne contient aucune ligne.")
         terminer(tache_id, message="Fini.", fichier=b"a;b\n", fichier_nom="export.csv", fichier_type="text/csv")
 
 
@@ -29,12 +34,24 @@ def test_une_tache_lancee_va_jusqu_au_bout_et_garde_son_fichier():
     assert bytes(tache.fichier) == b"a;b\n"
 
 
-def test_une_tache_en_erreur_est_marquee_echouee_avec_un_message_en_francais():
+def test_une_tache_en_erreur_montre_un_message_generique_et_journalise_l_exception(caplog):
     tache = creer_tache(nature="export", libelle="Export test")
-    lancer(tache, tache_exemple, echouer=True)
+    with caplog.at_level(logging.ERROR, logger="pacte.taches"):
+        lancer(tache, tache_exemple, echouer=True)
     tache.refresh_from_db()
     assert tache.etat == TacheDeFond.Etat.ECHOUEE
-    assert tache.message == "La tâche s'est interrompue : données incohérentes"
+    assert tache.message == MESSAGE_ECHEC
+    assert "division by zero" not in tache.message
+    assert "division by zero in worker" in caplog.text
+    assert f"Tâche de fond {tache.pk}" in caplog.text
+
+
+def test_une_tache_refusee_par_une_regle_montre_le_message_de_la_regle():
+    tache = creer_tache(nature="import", libelle="Import test")
+    lancer(tache, tache_exemple, refuser=True)
+    tache.refresh_from_db()
+    assert tache.etat == TacheDeFond.Etat.ECHOUEE
+    assert tache.message == "La tâche s'est interrompue : Le fichier ne contient aucune ligne."
 
 
 def test_la_progression_ne_recule_pas_et_reste_bornee():

@@ -12,6 +12,7 @@ import datetime
 import os
 
 import pytest
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -154,7 +155,8 @@ M = {
     ),
     "evaluation:soumettre": (_pk("bilan"), "302 404 404 404 404 404 405"),
     "evaluation:renvoyer": (_pk("bilan"), "302 404 404 404 404 404 405"),
-    "evaluation:approuver": (_pk("bilan"), "302 404 404 404 404 404 200"),
+    # the world's bilan is a draft: no approval form for it (tests/evaluation/test_admin_soumission_et_approbation.py)
+    "evaluation:approuver": (_pk("bilan"), "302 404 404 404 404 404 404"),
     "evaluation:nouvelle_version": (_pk("bilan"), "302 404 404 404 404 404 405"),
     "evaluation:bilan_pdf": (_pk("bilan"), "302 404 404 404 404 404 404"),
     "evaluation:comites": (None, "302 404 404 404 200 404 200"),
@@ -179,6 +181,10 @@ M = {
     "courriers:modele": (_modele_courrier, "302 404 404 404 404 404 200"),
     "courriers:apercu": (_modele_courrier, "302 404 404 404 404 404 200"),
     "courriers:rappel_fournisseur": (lambda m: {"fournisseur": "brevo"}, "405 405 405 405 405 405 405"),
+    "courriers:rappel_fournisseur_jeton": (
+        lambda m: {"fournisseur": "brevo", "jeton": settings.RAPPELS_JETON},
+        "405 405 405 405 405 405 405",
+    ),
     "rdv:page": (_jeton, "200 200 200 200 200 200 200"),
     # droits et devoirs: MDD agents; EP sessions for the agents of the territory and the members who sit in them
     "droits:manquements": (None, "302 200 200 404 404 404 404"),
