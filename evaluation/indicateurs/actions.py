@@ -29,7 +29,10 @@ def present_dans_la_periode(debut, fin, prefixe: str = "") -> Q:
 
     sortie_datee = q(date_sortie__gte=debut) & q(date_sortie__gte=F(f"{p}action__date_debut"))
     toujours_la = q(etat__in=ETATS_EN_ACTION, date_sortie__isnull=True)
-    abandon_sans_date = q(etat=EtatPrescription.ABANDON, date_sortie__isnull=True, date_entree__gte=debut)
+    # Present on the entry day only: none at all when that day is before the action's start.
+    abandon_sans_date = q(etat=EtatPrescription.ABANDON, date_sortie__isnull=True, date_entree__gte=debut) & q(
+        date_entree__gte=F(f"{p}action__date_debut")
+    )
     return (
         q(date_entree__isnull=False, date_entree__lte=fin, action__date_debut__lte=fin, action__date_fin__gte=debut)
         & q(date_entree__lte=F(f"{p}action__date_fin"))

@@ -149,3 +149,12 @@ def test_une_periode_vide_donne_zero_pour_les_comptes_et_non_disponible_pour_les
     for code in ("taux_occupation", "budget_conventionne", "budget_verse", "taux_consommation"):
         assert indicateurs[code].valeur is None, code
     assert indicateurs["cout_par_participant"].valeur is None
+
+
+def test_un_abandon_sans_date_entre_avant_le_debut_de_l_action_n_est_pas_une_participation():
+    # Found by the property-based comparison: the entry day of an undated abandon is its only day of presence, and
+    # a presence never starts before the action does (fiche «participants»).
+    action = ActionFactory(date_debut=J(2025, 6, 1), date_fin=J(2025, 12, 31), financement=None)
+    _presence(action, J(2025, 3, 1), etat="abandon")
+    _presence(action, J(2025, 7, 1), etat="abandon")
+    assert _valeur("participants") == 1
