@@ -1,5 +1,6 @@
 """The report of a comité de pilotage: the work of the period, generated from the data."""
 
+import dataclasses
 import datetime
 
 from django.db.models import Count, Prefetch, Sum
@@ -75,8 +76,17 @@ def resultats_contre_objectifs(debut, fin) -> list[dict]:
     return lignes
 
 
+def sans_cout_si_rien_verse(indicateurs: dict) -> dict:
+    """Nothing paid in the period means the cost per participant is unknown (payments not yet recorded), not zero:
+    the report says «non disponible» rather than «0,00 €». (The engine answers 0 when the actions exist.)"""
+    cout, verse = indicateurs.get("cout_par_participant"), indicateurs.get("budget_verse")
+    if cout is not None and cout.valeur is not None and (verse is None or not verse.valeur):
+        indicateurs = {**indicateurs, "cout_par_participant": dataclasses.replace(cout, valeur=None)}
+    return indicateurs
+
+
 def rapport(debut: datetime.date, fin: datetime.date) -> dict:
-    indicateurs = calculer_indicateurs(debut, fin, Filtres())
+    indicateurs = sans_cout_si_rien_verse(calculer_indicateurs(debut, fin, Filtres()))
     reunions = (
         ReunionGroupe.objects.filter(date__range=(debut, fin))
         .select_related("groupe__thematique")
