@@ -81,6 +81,8 @@ class Message(models.Model):
     contenu = models.TextField()
     statut = models.CharField(max_length=12, choices=StatutMessage.choices, default=StatutMessage.EN_ATTENTE)
     tentatives = models.PositiveSmallIntegerField(default=0)
+    # The lease of the worker that claimed the message (en_cours): past it, the worker is taken for dead.
+    pris_le = models.DateTimeField("pris en charge le", null=True, blank=True)
     prochain_essai = models.DateTimeField("prochain essai", null=True, blank=True)
     derniere_erreur = models.CharField("dernière erreur", max_length=250, blank=True)
     reference_fournisseur = models.CharField("référence du fournisseur", max_length=100, blank=True, db_index=True)
@@ -98,6 +100,7 @@ class Message(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["statut", "prochain_essai"], name="message_file"),
+            models.Index(fields=["statut", "pris_le"], name="message_bail"),
             models.Index(fields=["parcours", "-created_at"], name="message_parcours"),
         ]
 

@@ -7,6 +7,7 @@ from courriers import modeles
 from courriers.models import Consentement, ParametresCourriers
 from courriers.models.parametres import DEFAUTS
 from tests.courriers.factories import CreneauFactory
+from tests.courriers.serveurs_locaux import FauxBrevo
 from tests.pacte.factories import PacteFactory, SiteFactory
 from tests.parcours.factories import ParcoursFactory, agent_mdd
 
@@ -57,3 +58,14 @@ def joignable(parcours):
 
 # A Wednesday at 10:00, local time: the queue's clock in tests, whatever the day the suite runs.
 UN_MERCREDI = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=timezone.get_current_timezone())
+
+
+@pytest.fixture
+def brevo(settings):
+    """A local server speaking Brevo's SMS API, and the settings that point the adapter at it."""
+    serveur = FauxBrevo()
+    settings.SMS_FOURNISSEUR, settings.SMS_CLE, settings.SMS_URL = "brevo", "cle-de-test", serveur.url
+    settings.SMS_EXPEDITEUR = "HauteVienne"
+    yield serveur
+    serveur.shutdown()
+    serveur.server_close()

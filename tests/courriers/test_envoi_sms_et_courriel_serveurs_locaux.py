@@ -11,20 +11,10 @@ from django.utils import timezone
 from courriers import envoi, invitations, statuts
 from courriers.models import Consentement, Message, ParametresCourriers, TransitionMessage
 from tests.courriers.conftest import UN_MERCREDI
-from tests.courriers.serveurs_locaux import FauxBrevo, ServeurSmtp
+from tests.courriers.serveurs_locaux import ServeurSmtp
 from tests.parcours.factories import ParcoursFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("referentiel_courriers")]
-
-
-@pytest.fixture
-def brevo(settings):
-    serveur = FauxBrevo()
-    settings.SMS_FOURNISSEUR, settings.SMS_CLE, settings.SMS_URL = "brevo", "cle-de-test", serveur.url
-    settings.SMS_EXPEDITEUR = "HauteVienne"
-    yield serveur
-    serveur.shutdown()
-    serveur.server_close()
 
 
 @pytest.fixture
