@@ -12,6 +12,12 @@ and a listed one that the page leaves out is "" (so `{% if %}` and `{{ }}` read 
 only its parameters, plus `request` and `csrf_token` (what Django's own tags read from the context): a variable of
 the page cannot leak into it under the same name. Its output is stripped, so it sits inline where it is called.
 
+The theme is fixed at start-up: a call is resolved and checked when the page is compiled (a parameter the header
+does not list is a TemplateSyntaxError of the page), and again only if the theme changes (tests switch it) or in
+debug mode (the loader is asked at each render, so that an edited component is reloaded). A component renders its
+nodes in the page's own context, whose variables are swapped for the component's for the time of the call: the
+same isolation as a new Context, without building one nor going through Template.render for each component.
+
 `ui_classes` is for spacing and text styles on the page's own elements (a paragraph, a form, a section), where a
 component would only wrap the element to add a class: the names are the partials of ui/<theme>/classes.html.
 """
@@ -19,28 +25,16 @@ component would only wrap the element to add a class: the names are the partials
 import re
 
 from django import template
-from django.template.base import token_kwargs
-from django.utils.safestring import mark_safe
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.template.base import TextNode, token_kwargs
+from django.utils.safestring import SafeString
 
 from pacte.themes import gabarit, theme
 
 register = template.Library()
 
 _PARAMETRE = re.compile(r"\{#\s*@(\w+)\s*:")
-_TRANSMIS = ("request", "csrf_token")
-_COMPILES = {}
-
-
-def _gabarit(moteur, nom):
-    """The compiled component. Kept here outside debug mode: the loader's own cache costs a sixth of a component
-    (its key is rebuilt at each lookup); in debug mode the loader is asked every time, so that an edited component
-    is reloaded."""
-    if moteur.debug:
-        return moteur.get_template(nom)
-    compile = _COMPILES.get((moteur, nom))
-    if compile is None:
-        compile = _COMPILES[(moteur, nom)] = moteur.get_template(nom)
-    return compile
 
 
 def parametres(composant: template.base.Template) -> frozenset:
@@ -56,38 +50,121 @@ def parametres(composant: template.base.Template) -> frozenset:
     return connus
 
 
+def _sans_blancs_aux_bords(nodelist: template.NodeList) -> template.NodeList:
+    """The component's nodes without the white space of its edges' text (the newlines after its header's lines, the
+    file's last newline): what stripping the output removes at every render, removed once."""
+    noeuds = list(nodelist)
+    for bout, couper in ((0, str.lstrip), (-1, str.rstrip)):
+        while noeuds and isinstance(noeuds[bout], TextNode):
+            texte = couper(noeuds[bout].s)
+            if texte:
+                noeuds[bout] = _texte(noeuds[bout], texte)
+                break
+            del noeuds[bout]
+    return template.NodeList(noeuds)
+
+
+def _texte(origine: TextNode, texte: str) -> TextNode:
+    noeud = TextNode(texte)
+    noeud.token, noeud.origin = origine.token, origine.origin
+    return noeud
+
+
+class Composant:
+    """A component of one theme, compiled: its template, its parameters, their defaults and its trimmed nodes."""
+
+    __slots__ = ("gabarit", "connus", "defauts", "nodelist")
+
+    def __init__(self, gabarit_compile):
+        self.gabarit = gabarit_compile
+        self.connus = parametres(gabarit_compile)
+        self.defauts = dict.fromkeys(self.connus, "")
+        self.nodelist = _sans_blancs_aux_bords(gabarit_compile.nodelist)
+
+    @classmethod
+    def de(cls, moteur, nom: str) -> "Composant":
+        compile = moteur.get_template(gabarit(nom))
+        # Kept on the compiled template, which the cached loader keeps: one per component and theme.
+        composant = getattr(compile, "_composant_ui", None)
+        if composant is None:
+            composant = compile._composant_ui = cls(compile)
+        return composant
+
+
 class ComposantNode(template.Node):
     child_nodelists = ("nodelist",)
 
-    def __init__(self, nom, kwargs, nodelist=None):
+    def __init__(self, nom, kwargs, nodelist=None, moteur=None, sans_chargeur=False):
         self.nom = nom
         self.kwargs = kwargs
         self.nodelist = nodelist if nodelist is not None else template.NodeList()
         self.bloc = nodelist is not None
+        self.par_theme = {}
+        if moteur is not None:
+            try:
+                self.par_theme[theme()] = self._resoudre(moteur)
+            except template.TemplateDoesNotExist:
+                # A page made from a string by another engine than the default one: resolved at its render.
+                if sans_chargeur:
+                    return
+                raise
 
-    def render(self, context):
-        composant = _gabarit(context.template.engine, gabarit(self.nom))
-        connus = parametres(composant)
-        inconnus = set(self.kwargs) - connus
-        if self.bloc and "contenu" not in connus:
+    def _resoudre(self, moteur) -> Composant:
+        composant = Composant.de(moteur, self.nom)
+        inconnus = set(self.kwargs) - composant.connus
+        if self.bloc and "contenu" not in composant.connus:
             inconnus.add("contenu")
         if inconnus:
+            liste = ", ".join(sorted(composant.connus)) or "aucun"
             raise template.TemplateSyntaxError(
                 f"Le composant « {self.nom} » n'a pas de paramètre {', '.join(sorted(inconnus))} "
-                f"(son en-tête, {composant.origin.name}, liste : {', '.join(sorted(connus)) or 'aucun'})."
+                f"(son en-tête, {composant.gabarit.origin.name}, liste : {liste})."
             )
-        valeurs = dict.fromkeys(connus, "")
-        valeurs.update((cle, context.get(cle)) for cle in _TRANSMIS)
-        valeurs.update((cle, valeur.resolve(context)) for cle, valeur in self.kwargs.items())
+        return composant
+
+    def render(self, context):
+        moteur = context.template.engine
+        if moteur.debug:
+            composant = self._resoudre(moteur)
+        else:
+            composant = self.par_theme.get(settings.PACTE_THEME)
+            if composant is None or composant.gabarit.engine is not moteur:
+                composant = self.par_theme[theme()] = self._resoudre(moteur)
+        valeurs = composant.defauts.copy()
+        valeurs["request"] = context.get("request")
+        valeurs["csrf_token"] = context.get("csrf_token")
+        for cle, valeur in self.kwargs.items():
+            valeurs[cle] = valeur.resolve(context)
         if self.bloc:
             valeurs["contenu"] = self.nodelist.render(context)
-        # A new Context rather than context.new(): the same isolation without copying the page's context and its
-        # render state (a third of a component's cost). `request` stays reachable as {% querystring %} reads it.
-        isole = template.Context(
-            valeurs, autoescape=context.autoescape, use_l10n=context.use_l10n, use_tz=context.use_tz
-        )
-        isole.request = getattr(context, "request", None)
-        return mark_safe(composant.render(isole).strip())
+        # The page's variables are out of reach for the time of the call (the builtins True, False and None stay),
+        # and the component's nodes keep their state apart, as Template.render would give them.
+        variables, etat = context.dicts, context.render_context
+        gabarit_de_la_page = etat.template
+        context.dicts = [variables[0], valeurs]
+        etat.dicts.append({})
+        etat.template = composant.gabarit
+        try:
+            rendu = composant.nodelist.render(context)
+        finally:
+            context.dicts = variables
+            etat.dicts.pop()
+            etat.template = gabarit_de_la_page
+        if rendu and (rendu[0].isspace() or rendu[-1].isspace()):
+            return SafeString(rendu.strip())
+        return rendu
+
+
+def _moteur_de(parser):
+    """The engine compiling the page: its loader's, or, for a template made from a string (the parser does not say
+    by which engine), the default one, checked again at render."""
+    chargeur = getattr(parser.origin, "loader", None)
+    if chargeur is not None:
+        return chargeur.engine
+    try:
+        return template.Engine.get_default()
+    except ImproperlyConfigured:
+        return None
 
 
 def _composant(parser, token, bloc):
@@ -102,7 +179,8 @@ def _composant(parser, token, bloc):
     if bloc:
         nodelist = parser.parse(("endui_bloc",))
         parser.delete_first_token()
-    return ComposantNode(bits[1][1:-1], kwargs, nodelist)
+    sans_chargeur = getattr(parser.origin, "loader", None) is None
+    return ComposantNode(bits[1][1:-1], kwargs, nodelist, _moteur_de(parser), sans_chargeur)
 
 
 @register.tag
