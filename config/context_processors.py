@@ -23,15 +23,7 @@ def site(request):
         "marque": identite(),
         "menu": menu,
         "DEBUG": settings.DEBUG,
-<<<<<<< HEAD
         "mot_de_passe_modifiable": user is not None and peut_changer_mot_de_passe(user),
-        "skiplinks": [
-            {"link": "#contenu", "label": "Contenu"},
-            {"link": "#navigation-principale", "label": "Menu"},
-            {"link": "#pied-de-page", "label": "Pied de page"},
-        ],
-=======
         "skiplinks": [*evitement, pied],
         "skiplinks_recherche": [evitement[0], recherche, *evitement[1:], pied],
->>>>>>> h/a11y
     }
